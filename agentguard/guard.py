@@ -1,0 +1,305 @@
+"""The Guard: one pass from payload to verdict, shared by the sync and async entry points.
+
+render → detectors → policy → actions → telemetry. Detection never decides, the policy
+never scans, and nothing here imports a framework: adapters call :meth:`Guard.inspect`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from opentelemetry import trace
+
+from agentguard.actions import REWRITING, replacement
+from agentguard.detectors.base import Detector, Hit, detector_factory
+from agentguard.errors import GuardBlocked, PolicyError
+from agentguard.findings import Action, Channel, Decision, Finding, Severity, Verdict
+from agentguard.fingerprint import Fingerprinter
+from agentguard.payload import DROP, Edit, LimitExceeded, Rendered, rebuild, render, segment_paths
+from agentguard.policy import Policy
+from agentguard.telemetry.spans import record_inspection, tracer
+
+log = logging.getLogger("agentguard")
+
+#: Payloads larger than this are inspected off the event loop by the async twins.
+ASYNC_OFFLOAD_CHARS = 64_000
+#: Findings kept per inspection; every match is still acted on, only the record is capped.
+MAX_FINDINGS = 10_000
+#: A secret handed to a tool is exfiltration (ATLAS AML.T0086), not just an exposed credential.
+_CHANNEL_TECHNIQUE = {Channel.TOOL_INPUT: "AML.T0086"}
+
+
+class Guard:
+    """Inspects and sanitises agent payloads according to a :class:`Policy`.
+
+    >>> guard = Guard()
+    >>> guard.sanitize("token=ghp_" + "a1B2" * 9, channel="model_output")
+    'token=[REDACTED:secret/github-pat]'
+    """
+
+    def __init__(
+        self,
+        policy: Policy | None = None,
+        *,
+        detectors: Iterable[Detector] = (),
+        tracer_provider: trace.TracerProvider | None = None,
+    ) -> None:
+        self.policy = policy if policy is not None else Policy.load()
+        self.detectors: tuple[Detector, ...] = (*_build_detectors(self.policy), *detectors)
+        key = self.policy.fingerprint_key
+        self.fingerprint = Fingerprinter(key.get_secret_value() if key else None)
+        self._tracer = tracer(tracer_provider)
+        self._limits = self.policy.limits
+
+    def __repr__(self) -> str:
+        names = [d.name for d in self.detectors]
+        return f"Guard(policy={self.policy.name!r}, detectors={names!r})"
+
+    # --- public API ---------------------------------------------------------------------
+
+    def inspect(self, payload: Any, channel: Channel | str = "tool_output", principal: str | None = None) -> Verdict:
+        """Find risks in ``payload`` and return a verdict with a sanitised copy."""
+        return self._inspect(payload, _channel(channel), principal)
+
+    def sanitize(self, payload: Any, channel: Channel | str = "tool_output", principal: str | None = None) -> Any:
+        """The sanitised payload; raises :class:`GuardBlocked` when the policy blocks it."""
+        return self._outcome(self._inspect(payload, _channel(channel), principal))
+
+    async def ainspect(self, payload: Any, channel: Channel | str = "tool_output", principal: str | None = None) -> Verdict:
+        ch = _channel(channel)
+        if _size_hint(payload) > ASYNC_OFFLOAD_CHARS:
+            return await asyncio.to_thread(self._inspect, payload, ch, principal)
+        return self._inspect(payload, ch, principal)
+
+    async def asanitize(self, payload: Any, channel: Channel | str = "tool_output", principal: str | None = None) -> Any:
+        return self._outcome(await self.ainspect(payload, channel, principal))
+
+    # --- the one core -------------------------------------------------------------------
+
+    def _outcome(self, verdict: Verdict) -> Any:
+        if verdict.blocked and self.policy.on_block == "raise":
+            raise GuardBlocked(verdict.reason or "policy", verdict.findings, verdict.channel.value)
+        return verdict.payload
+
+    def _inspect(self, payload: Any, channel: Channel, principal: str | None) -> Verdict:
+        start_ns = time.time_ns()
+        policy = self.policy
+        if not policy.channel_enabled(channel):
+            return Verdict(payload, (), channel, Decision.ALLOWED)
+        limits = self._limits
+        try:
+            rendered = render(
+                payload,
+                max_chars=limits.max_chars,
+                max_depth=limits.max_depth,
+                max_items=limits.max_items,
+                truncate=limits.on_exceed == "truncate",
+            )
+        except LimitExceeded as exc:
+            return self._guard_event(payload, channel, principal, start_ns, "limit_exceeded", exc.reason, limits.on_exceed == "allow")
+        except RecursionError:
+            return self._guard_event(payload, channel, principal, start_ns, "limit_exceeded", "payload nesting too deep", limits.on_exceed == "allow")
+
+        hits: list[tuple[Detector, Hit]] = []
+        text = rendered.text
+        for det in self.detectors:
+            try:
+                found = det.scan(text)
+            except Exception as exc:  # a detector bug must not take the agent down, or leak
+                log.error("agentguard detector %r failed: %s", det.name, type(exc).__name__)
+                reason = f"detector {det.name!r} failed ({type(exc).__name__})"
+                if policy.fail_mode == "closed":
+                    return self._guard_event(payload, channel, principal, start_ns, "detector_error", reason, False)
+                hits_error = self._guard_finding(channel, "detector_error", reason, Action.ALERT)
+                self._record(start_ns, channel, Decision.ALLOWED, (hits_error,), text, principal, reason)
+                continue
+            hits.extend((det, h) for h in found)
+
+        if not hits:
+            if rendered.truncated:
+                return Verdict(rebuild(payload, rendered, {}, limits.max_depth), (), channel, Decision.REDACTED)
+            if policy.telemetry.clean_spans:
+                self._record(start_ns, channel, Decision.ALLOWED, (), text, principal)
+            return Verdict(payload, (), channel, Decision.ALLOWED)
+        return self._act(payload, rendered, hits, channel, principal, start_ns)
+
+    def _act(
+        self,
+        payload: Any,
+        rendered: Rendered,
+        hits: list[tuple[Detector, Hit]],
+        channel: Channel,
+        principal: str | None,
+        start_ns: int,
+    ) -> Verdict:
+        policy = self.policy
+        text, starts, ends = rendered.text, rendered.starts, rendered.ends
+        allowed_fps = policy.allowlist.fingerprints
+        allowed_kinds = policy.allowlist.kinds
+        pending: list[tuple[Detector, Hit, int, int, int, str, Action]] = []
+        for det, hit in hits:
+            if hit.kind in allowed_kinds or hit.confidence < _min_conf(policy, det.name):
+                continue
+            action = policy.action_for(channel, hit.kind)
+            if action is Action.ALLOW:
+                continue
+            fp = self.fingerprint(text[hit.start : hit.end])
+            if fp in allowed_fps:
+                continue
+            for seg, lo, hi in _segments_of(hit.start, hit.end, starts, ends):
+                pending.append((det, hit, seg, lo, hi, fp, action))
+
+        edits: dict[int, Edit] = {}
+        blocked = False
+        for det, hit, seg, lo, hi, fp, action in pending:
+            blocked = blocked or action is Action.BLOCK
+            if action not in REWRITING or edits.get(seg) is DROP:
+                continue
+            value = text[starts[seg] + lo : starts[seg] + hi]
+            repl = replacement(action, hit.kind, value, fp, policy.mask_prefix)
+            if repl is DROP:
+                edits[seg] = DROP
+            else:
+                seg_edits = edits.setdefault(seg, [])
+                assert isinstance(seg_edits, list) and isinstance(repl, str)
+                seg_edits.append((lo, hi, repl))
+
+        paths = segment_paths(
+            payload,
+            {p[2] for p in pending},
+            hide={seg for _, _, seg, *_ in pending if rendered.is_key[seg]},
+            max_depth=policy.limits.max_depth,
+        ) if pending else {}
+        findings = tuple(
+            Finding.model_construct(
+                detector=det.name,
+                kind=hit.kind,
+                rule=hit.rule,
+                channel=channel,
+                path=paths.get(seg, "$"),
+                start=lo,
+                end=hi,
+                severity=Severity(hit.severity),
+                confidence=hit.confidence,
+                technique=_CHANNEL_TECHNIQUE.get(channel, hit.technique) if hit.kind.startswith("secret/") else hit.technique,
+                fingerprint=fp,
+                action=action,
+            )
+            for det, hit, seg, lo, hi, fp, action in pending[:MAX_FINDINGS]
+        )
+        if blocked:
+            decision, out, reason = Decision.BLOCKED, policy.refusal, "a finding's action is block"
+        elif edits or rendered.truncated:
+            decision, reason = Decision.REDACTED, None
+            out = rebuild(payload, rendered, edits, policy.limits.max_depth)
+        else:
+            decision, out, reason = Decision.ALLOWED, payload, None
+        if findings or policy.telemetry.clean_spans:
+            self._record(start_ns, channel, decision, findings, text, principal, reason)
+        return Verdict(out, findings, channel, decision, reason)
+
+    # --- guard-level events (limits, detector errors) -----------------------------------
+
+    def _guard_finding(self, channel: Channel, rule: str, reason: str, action: Action) -> Finding:
+        return Finding.model_construct(
+            detector="guard",
+            kind=f"guard/{rule}",
+            rule=rule,
+            channel=channel,
+            path="$",
+            start=0,
+            end=0,
+            severity=Severity.HIGH,
+            confidence=1.0,
+            technique="",
+            fingerprint=self.fingerprint(reason),
+            action=action,
+        )
+
+    def _guard_event(
+        self, payload: Any, channel: Channel, principal: str | None, start_ns: int, rule: str, reason: str, allow: bool
+    ) -> Verdict:
+        if allow:
+            finding = self._guard_finding(channel, rule, reason, Action.ALERT)
+            self._record(start_ns, channel, Decision.ALLOWED, (finding,), "", principal, reason)
+            return Verdict(payload, (finding,), channel, Decision.ALLOWED, reason)
+        finding = self._guard_finding(channel, rule, reason, Action.BLOCK)
+        self._record(start_ns, channel, Decision.BLOCKED, (finding,), "", principal, reason)
+        return Verdict(self.policy.refusal, (finding,), channel, Decision.BLOCKED, reason)
+
+    def _record(
+        self,
+        start_ns: int,
+        channel: Channel,
+        decision: Decision,
+        findings: Sequence[Finding],
+        text: str,
+        principal: str | None,
+        reason: str | None = None,
+    ) -> None:
+        try:
+            record_inspection(
+                self._tracer,
+                start_ns=start_ns,
+                channel=channel,
+                decision=decision,
+                findings=findings,
+                policy_name=self.policy.name,
+                chars=len(text),
+                principal_fp=self.fingerprint(principal) if principal else None,
+                reason=reason,
+            )
+        except Exception as exc:  # telemetry must never break the agent
+            log.warning("agentguard could not record a span: %s", type(exc).__name__)
+
+
+def _channel(channel: Channel | str) -> Channel:
+    try:
+        return Channel(channel)
+    except ValueError:
+        known = ", ".join(c.value for c in Channel)
+        raise ValueError(f"unknown channel {channel!r}; expected one of: {known}") from None
+
+
+def _size_hint(payload: Any) -> int:
+    return len(payload) if isinstance(payload, str | bytes | bytearray) else ASYNC_OFFLOAD_CHARS + 1
+
+
+def _min_conf(policy: Policy, detector: str) -> float:
+    cfg = policy.detectors.get(detector)
+    return cfg.min_confidence if cfg else 0.0
+
+
+def _segments_of(start: int, end: int, starts: list[int], ends: list[int]) -> list[tuple[int, int, int]]:
+    """The segments a hit overlaps, with the overlap in segment offsets."""
+    out = []
+    i = max(bisect_right(starts, start) - 1, 0)
+    while i < len(starts) and starts[i] < end:
+        lo, hi = max(start, starts[i]), min(end, ends[i])
+        if lo < hi:
+            out.append((i, lo - starts[i], hi - starts[i]))
+        i += 1
+    return out
+
+
+def _build_detectors(policy: Policy) -> list[Detector]:
+    import agentguard.detectors.secrets  # noqa: F401  registers the built-in detector
+
+    built: list[Detector] = []
+    for name, cfg in policy.detectors.items():
+        if not cfg.enabled:
+            continue
+        try:
+            factory = detector_factory(name)
+        except KeyError as exc:
+            raise PolicyError(f"policy field 'detectors.{name}': {exc.args[0]}") from None
+        try:
+            built.append(factory(cfg.options()))
+        except (ValueError, TypeError, OSError) as exc:
+            raise PolicyError(f"policy field 'detectors.{name}': {exc}") from None
+    return built

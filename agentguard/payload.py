@@ -1,0 +1,365 @@
+"""Turning any payload into one text for the detectors, and rebuilding a sanitised copy.
+
+Detectors see a single rendered text per payload, which is both fast (one prefilter pass
+however many fields there are) and context-aware: a dict entry renders as
+``"password": "hunter2…"`` so keyword rules see the key next to its value. Every string
+leaf (and every string dict key) is a *segment* with its offsets in that text; findings
+map back to segments, and :func:`rebuild` writes edited segments into a copy of the
+payload, copying only the containers on the way to an edit. The input is never mutated.
+
+Supported: ``str``, ``bytes``/``bytearray`` (scanned as Latin-1 so any byte string, valid
+UTF-8 or not, round-trips exactly), ``dict``, ``list``, ``tuple`` (named tuples too),
+``set``/``frozenset``, pydantic models and dataclass instances. Other objects are opaque.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel
+
+TRUNCATED = "[TRUNCATED:agentguard]"
+CYCLE = "[CYCLE:agentguard]"
+
+
+class LimitExceeded(Exception):
+    """The payload is larger, deeper or wider than the policy allows."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class _Drop:
+    """Marker for a segment whose whole field is to be removed."""
+
+    __repr__ = lambda self: "DROP"  # noqa: E731
+
+
+DROP = _Drop()
+
+#: A segment's edit: either DROP or a list of (start, end, replacement) in segment offsets.
+Edit = _Drop | list[tuple[int, int, str]]
+
+
+class Rendered:
+    """The text detectors scan, and where each segment lies in it."""
+
+    __slots__ = ("ends", "is_key", "starts", "text", "truncated")
+
+    def __init__(self) -> None:
+        self.text = ""
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.is_key: list[bool] = []
+        self.truncated: dict[int, int] = {}  # segment -> length kept
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+
+def _fields(node: Any) -> list[tuple[str, Any]] | None:
+    """Named fields of a pydantic model or dataclass instance; None for anything else."""
+    if isinstance(node, BaseModel):
+        return [(name, getattr(node, name, None)) for name in type(node).model_fields]
+    if dataclasses.is_dataclass(node) and not isinstance(node, type):
+        return [(f.name, getattr(node, f.name, None)) for f in dataclasses.fields(node)]
+    return None
+
+
+def _as_text(node: str | bytes | bytearray) -> str:
+    return node if isinstance(node, str) else bytes(node).decode("latin-1")
+
+
+class _Renderer:
+    __slots__ = ("budget", "items", "max_depth", "max_items", "out", "parts", "pos", "stack", "trunc")
+
+    def __init__(self, max_chars: int, max_depth: int, max_items: int, truncate: bool) -> None:
+        self.out = Rendered()
+        self.parts: list[str] = []
+        self.pos = 0
+        self.budget = max_chars
+        self.max_depth = max_depth
+        self.max_items = max_items
+        self.items = 0
+        self.trunc = truncate
+        self.stack: set[int] = set()
+
+    def emit(self, text: str) -> None:
+        self.parts.append(text)
+        self.pos += len(text)
+
+    def leaf(self, text: str, is_key: bool) -> None:
+        out = self.out
+        if len(text) > self.budget:
+            if not self.trunc:
+                raise LimitExceeded("payload exceeds max_chars")
+            out.truncated[len(out.starts)] = self.budget
+            text = text[: self.budget]
+        self.budget -= len(text)
+        out.starts.append(self.pos)
+        self.emit(text)
+        out.ends.append(self.pos)
+        out.is_key.append(is_key)
+
+    def node(self, node: Any, depth: int) -> None:
+        if isinstance(node, str | bytes | bytearray):
+            self.leaf(_as_text(node), False)
+            return
+        container = isinstance(node, dict | list | tuple | set | frozenset)
+        fields = None if container else _fields(node)
+        if not container and fields is None:
+            return
+        self.items += 1
+        if self.items > self.max_items:
+            raise LimitExceeded("payload exceeds max_items")
+        if depth >= self.max_depth:
+            if not self.trunc:
+                raise LimitExceeded("payload exceeds max_depth")
+            return
+        ident = id(node)
+        if ident in self.stack:
+            return
+        self.stack.add(ident)
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if isinstance(key, str | bytes):
+                    self.emit('"')
+                    self.leaf(_as_text(key), True)
+                    self.emit('": ')
+                self._value(value, depth)
+        elif fields is not None:
+            for name, value in fields:
+                self.emit(f'"{name}": ')
+                self._value(value, depth)
+        else:
+            for item in node:
+                self._value(item, depth)
+        self.stack.discard(ident)
+
+    def _value(self, value: Any, depth: int) -> None:
+        if isinstance(value, str | bytes | bytearray):
+            self.emit('"')
+            self.leaf(_as_text(value), False)
+            self.emit('"\n')
+        else:
+            self.emit("\n")
+            self.node(value, depth + 1)
+
+
+def render(
+    payload: Any,
+    *,
+    max_chars: int = 8_000_000,
+    max_depth: int = 128,
+    max_items: int = 1_000_000,
+    truncate: bool = False,
+) -> Rendered:
+    """Render ``payload`` for scanning; raise :class:`LimitExceeded` unless ``truncate``."""
+    if isinstance(payload, str) and len(payload) <= max_chars:  # the hot path: one string
+        out = Rendered()
+        out.text, out.starts, out.ends, out.is_key = payload, [0], [len(payload)], [False]
+        return out
+    r = _Renderer(max_chars, max_depth, max_items, truncate)
+    r.node(payload, 0)
+    r.out.text = "".join(r.parts)
+    return r.out
+
+
+# --- rebuilding -------------------------------------------------------------------------
+
+
+def apply_edits(text: str, edits: list[tuple[int, int, str]]) -> str:
+    """Replace spans (segment offsets) right to left; overlapping spans merge."""
+    merged: list[list[Any]] = []
+    for start, end, repl in sorted(edits):
+        if merged and start < merged[-1][1]:
+            last = merged[-1]
+            last[1] = max(last[1], end)
+            continue
+        merged.append([start, end, repl])
+    out = text
+    for start, end, repl in reversed(merged):
+        out = out[:start] + repl + out[end:]
+    return out
+
+
+class _Rebuilder:
+    __slots__ = ("edits", "index", "max_depth", "rendered", "stack")
+
+    def __init__(self, edits: dict[int, Edit], rendered: Rendered, max_depth: int) -> None:
+        self.edits = edits
+        self.rendered = rendered
+        self.index = 0
+        self.max_depth = max_depth
+        self.stack: set[int] = set()
+
+    def leaf(self, node: str | bytes | bytearray) -> Any:
+        i = self.index
+        self.index += 1
+        edit = self.edits.get(i)
+        kept = self.rendered.truncated.get(i)
+        if edit is None and kept is None:
+            return node
+        if edit is DROP:
+            return DROP
+        text = _as_text(node)
+        if kept is not None:
+            text = text[:kept]
+        if isinstance(edit, list):
+            text = apply_edits(text, edit)
+        if kept is not None:
+            text += TRUNCATED
+        if isinstance(node, str):
+            return text
+        data = text.encode("latin-1", "replace")
+        return bytearray(data) if isinstance(node, bytearray) else data
+
+    def node(self, node: Any, depth: int) -> Any:
+        if isinstance(node, str | bytes | bytearray):
+            return self.leaf(node)
+        container = isinstance(node, dict | list | tuple | set | frozenset)
+        fields = None if container else _fields(node)
+        if not container and fields is None:
+            return node
+        if depth >= self.max_depth:
+            return TRUNCATED
+        ident = id(node)
+        if ident in self.stack:
+            return CYCLE
+        self.stack.add(ident)
+        try:
+            if isinstance(node, dict):
+                return self._dict(node, depth)
+            if fields is not None:
+                return self._fields(node, fields, depth)
+            return self._sequence(node, depth)
+        finally:
+            self.stack.discard(ident)
+
+    def _dict(self, node: dict[Any, Any], depth: int) -> Any:
+        changed = False
+        items: list[tuple[Any, Any]] = []
+        for key, value in node.items():
+            new_key = self.leaf(key) if isinstance(key, str | bytes) else key
+            new_value = self.node(value, depth + 1)
+            changed = changed or new_key is not key or new_value is not value
+            if new_key is DROP or new_value is DROP:
+                continue
+            items.append((new_key, new_value))
+        if not changed:
+            return node
+        try:
+            out = type(node)()
+        except TypeError:
+            out = {}
+        out.update(items)
+        return out
+
+    def _sequence(self, node: Any, depth: int) -> Any:
+        new = [self.node(item, depth + 1) for item in node]
+        if all(a is b for a, b in zip(new, node, strict=False)):
+            return node
+        kept = [item for item in new if item is not DROP]
+        if isinstance(node, list):
+            return kept
+        if isinstance(node, tuple) and hasattr(node, "_fields"):  # named tuple: keep arity
+            return type(node)(*[None if item is DROP else item for item in new])
+        return type(node)(kept)
+
+    def _fields(self, node: Any, fields: list[tuple[str, Any]], depth: int) -> Any:
+        changes: dict[str, Any] = {}
+        for name, value in fields:
+            new = self.node(value, depth + 1)
+            if new is not value:
+                changes[name] = None if new is DROP else new
+        if not changes:
+            return node
+        if isinstance(node, BaseModel):
+            return node.model_copy(update=changes)
+        try:
+            return dataclasses.replace(node, **changes)
+        except (TypeError, ValueError):  # init=False fields: copy, then set
+            import copy
+
+            clone = copy.copy(node)
+            for name, value in changes.items():
+                object.__setattr__(clone, name, value)
+            return clone
+
+
+def rebuild(payload: Any, rendered: Rendered, edits: dict[int, Edit], max_depth: int = 128) -> Any:
+    """A copy of ``payload`` with ``edits`` applied; the payload itself when nothing changes."""
+    if not edits and not rendered.truncated:
+        return payload
+    out = _Rebuilder(edits, rendered, max_depth).node(payload, 0)
+    if out is DROP:
+        return b"" if isinstance(payload, bytes) else "" if isinstance(payload, str) else None
+    return out
+
+
+# --- paths ------------------------------------------------------------------------------
+
+
+def segment_paths(
+    payload: Any, wanted: set[int], hide: set[int], max_depth: int = 128
+) -> dict[int, str]:
+    """JSON-path-like names of the wanted segments (only computed when there are findings).
+
+    Dict keys in ``hide`` (keys that hold a finding themselves) appear as ``<redacted>``,
+    so that a path never carries a secret.
+    """
+    found: dict[int, str] = {}
+    for index, path in _iter_paths(payload, "$", 0, max_depth, set(), [0], hide):
+        if index in wanted:
+            found[index] = path
+            if len(found) == len(wanted):
+                break
+    return found
+
+
+def _iter_paths(
+    node: Any,
+    path: str,
+    depth: int,
+    max_depth: int,
+    stack: set[int],
+    counter: list[int],
+    hide: set[int],
+) -> Iterator[tuple[int, str]]:
+    if isinstance(node, str | bytes | bytearray):
+        counter[0] += 1
+        yield counter[0] - 1, path
+        return
+    container = isinstance(node, dict | list | tuple | set | frozenset)
+    fields = None if container else _fields(node)
+    if (not container and fields is None) or depth >= max_depth or id(node) in stack:
+        return
+    stack.add(id(node))
+    args = (depth + 1, max_depth, stack, counter, hide)
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if isinstance(key, str | bytes):
+                index = counter[0]
+                counter[0] += 1
+                sub = _child_path(path, "<redacted>" if index in hide else _as_text(key))
+                yield index, sub + "#key"
+            else:
+                sub = f"{path}[{key!r}]" if isinstance(key, int | float | bool) else f"{path}[?]"
+            yield from _iter_paths(value, sub, *args)
+    elif fields is not None:
+        for name, value in fields:
+            yield from _iter_paths(value, _child_path(path, name), *args)
+    else:
+        for i, item in enumerate(node):
+            yield from _iter_paths(item, f"{path}[{i}]", *args)
+    stack.discard(id(node))
+
+
+def _child_path(path: str, name: str) -> str:
+    if name.isidentifier():
+        return f"{path}.{name}"
+    escaped = name.replace("\\", "\\\\").replace("'", "\\'")
+    return f"{path}['{escaped}']"

@@ -1,0 +1,71 @@
+"""Risk spans: one ``agentguard.inspect`` span per inspection with findings.
+
+Only the OpenTelemetry *API* is used here: without an SDK configured by the application
+every call is a no-op, and the application's own provider decides where spans go.
+The span is opened after detection with the inspection's start time, so clean
+inspections (the common case) pay nothing unless ``telemetry.clean_spans`` is set.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from opentelemetry import trace
+from opentelemetry.trace import Status, StatusCode
+
+from agentguard.findings import Channel, Decision, Finding
+from agentguard.telemetry import names as n
+
+
+def tracer(provider: trace.TracerProvider | None = None) -> trace.Tracer:
+    from agentguard import __version__
+
+    return trace.get_tracer(n.INSTRUMENTATION_NAME, __version__, tracer_provider=provider)
+
+
+def record_inspection(
+    tr: trace.Tracer,
+    *,
+    start_ns: int,
+    channel: Channel,
+    decision: Decision,
+    findings: Sequence[Finding],
+    policy_name: str,
+    chars: int,
+    principal_fp: str | None = None,
+    reason: str | None = None,
+) -> None:
+    span = tr.start_span(n.SPAN_INSPECT, start_time=start_ns)
+    if span.is_recording():
+        span.set_attributes(
+            {
+                n.ATTR_CHANNEL: channel.value,
+                n.ATTR_DECISION: decision.value,
+                n.ATTR_FINDINGS_COUNT: len(findings),
+                n.ATTR_FINDING_KINDS: sorted({f.kind for f in findings}),
+                n.ATTR_POLICY_NAME: policy_name,
+                n.ATTR_PAYLOAD_CHARS: chars,
+            }
+        )
+        if principal_fp:
+            span.set_attribute(n.ATTR_PRINCIPAL_FP, principal_fp)
+        if reason:
+            span.set_attribute(n.ATTR_REASON, reason)
+        for f in findings:
+            span.add_event(
+                n.EVENT_FINDING,
+                {
+                    n.EV_KIND: f.kind,
+                    n.EV_RULE: f.rule,
+                    n.EV_DETECTOR: f.detector,
+                    n.EV_ACTION: f.action.value,
+                    n.EV_SEVERITY: f.severity.value,
+                    n.EV_CONFIDENCE: f.confidence,
+                    n.EV_FINGERPRINT: f.fingerprint,
+                    n.EV_PATH: f.path,
+                    n.EV_TECHNIQUE: f.technique,
+                },
+            )
+        if decision is Decision.BLOCKED:
+            span.set_status(Status(StatusCode.ERROR, "blocked by policy"))
+    span.end()

@@ -186,6 +186,13 @@ def apply_edits(text: str, edits: list[tuple[int, int, str]]) -> str:
     return out
 
 
+def _unique_key(taken: dict[Any, Any], key: Any) -> Any:
+    n = 2
+    while f"{key}#{n}" in taken:
+        n += 1
+    return f"{key}#{n}"
+
+
 class _Rebuilder:
     __slots__ = ("edits", "index", "max_depth", "rendered", "stack")
 
@@ -255,7 +262,10 @@ class _Rebuilder:
             out = type(node)()
         except TypeError:
             out = {}
-        out.update(items)
+        for key, value in items:
+            if key in out:  # two keys redacted alike: keep both entries, lose nothing
+                key = _unique_key(out, key)
+            out[key] = value
         return out
 
     def _sequence(self, node: Any, depth: int) -> Any:

@@ -62,21 +62,29 @@ class Guard:
 
     # --- public API ---------------------------------------------------------------------
 
-    def inspect(self, payload: Any, channel: Channel | str = "tool_output", principal: str | None = None) -> Verdict:
+    def inspect(
+        self, payload: Any, channel: Channel | str = "tool_output", principal: str | None = None
+    ) -> Verdict:
         """Find risks in ``payload`` and return a verdict with a sanitised copy."""
         return self._inspect(payload, _channel(channel), principal)
 
-    def sanitize(self, payload: Any, channel: Channel | str = "tool_output", principal: str | None = None) -> Any:
+    def sanitize(
+        self, payload: Any, channel: Channel | str = "tool_output", principal: str | None = None
+    ) -> Any:
         """The sanitised payload; raises :class:`GuardBlocked` when the policy blocks it."""
         return self._outcome(self._inspect(payload, _channel(channel), principal))
 
-    async def ainspect(self, payload: Any, channel: Channel | str = "tool_output", principal: str | None = None) -> Verdict:
+    async def ainspect(
+        self, payload: Any, channel: Channel | str = "tool_output", principal: str | None = None
+    ) -> Verdict:
         ch = _channel(channel)
         if _size_hint(payload) > ASYNC_OFFLOAD_CHARS:
             return await asyncio.to_thread(self._inspect, payload, ch, principal)
         return self._inspect(payload, ch, principal)
 
-    async def asanitize(self, payload: Any, channel: Channel | str = "tool_output", principal: str | None = None) -> Any:
+    async def asanitize(
+        self, payload: Any, channel: Channel | str = "tool_output", principal: str | None = None
+    ) -> Any:
         return self._outcome(await self.ainspect(payload, channel, principal))
 
     # --- the one core -------------------------------------------------------------------
@@ -101,9 +109,25 @@ class Guard:
                 truncate=limits.on_exceed == "truncate",
             )
         except LimitExceeded as exc:
-            return self._guard_event(payload, channel, principal, start_ns, "limit_exceeded", exc.reason, limits.on_exceed == "allow")
+            return self._guard_event(
+                payload,
+                channel,
+                principal,
+                start_ns,
+                "limit_exceeded",
+                exc.reason,
+                limits.on_exceed == "allow",
+            )
         except RecursionError:
-            return self._guard_event(payload, channel, principal, start_ns, "limit_exceeded", "payload nesting too deep", limits.on_exceed == "allow")
+            return self._guard_event(
+                payload,
+                channel,
+                principal,
+                start_ns,
+                "limit_exceeded",
+                "payload nesting too deep",
+                limits.on_exceed == "allow",
+            )
 
         hits: list[tuple[Detector, Hit]] = []
         text = rendered.text
@@ -114,15 +138,21 @@ class Guard:
                 log.error("agentguard detector %r failed: %s", det.name, type(exc).__name__)
                 reason = f"detector {det.name!r} failed ({type(exc).__name__})"
                 if policy.fail_mode == "closed":
-                    return self._guard_event(payload, channel, principal, start_ns, "detector_error", reason, False)
+                    return self._guard_event(
+                        payload, channel, principal, start_ns, "detector_error", reason, False
+                    )
                 hits_error = self._guard_finding(channel, "detector_error", reason, Action.ALERT)
-                self._record(start_ns, channel, Decision.ALLOWED, (hits_error,), text, principal, reason)
+                self._record(
+                    start_ns, channel, Decision.ALLOWED, (hits_error,), text, principal, reason
+                )
                 continue
             hits.extend((det, h) for h in found)
 
         if not hits:
             if rendered.truncated:
-                return Verdict(rebuild(payload, rendered, {}, limits.max_depth), (), channel, Decision.REDACTED)
+                return Verdict(
+                    rebuild(payload, rendered, {}, limits.max_depth), (), channel, Decision.REDACTED
+                )
             if policy.telemetry.clean_spans:
                 self._record(start_ns, channel, Decision.ALLOWED, (), text, principal)
             return Verdict(payload, (), channel, Decision.ALLOWED)
@@ -156,7 +186,7 @@ class Guard:
 
         edits: dict[int, Edit] = {}
         blocked = False
-        for det, hit, seg, lo, hi, fp, action in pending:
+        for _det, hit, seg, lo, hi, fp, action in pending:
             blocked = blocked or action is Action.BLOCK
             if action not in REWRITING or edits.get(seg) is DROP:
                 continue
@@ -169,12 +199,16 @@ class Guard:
                 assert isinstance(seg_edits, list) and isinstance(repl, str)
                 seg_edits.append((lo, hi, repl))
 
-        paths = segment_paths(
-            payload,
-            {p[2] for p in pending},
-            hide={seg for _, _, seg, *_ in pending if rendered.is_key[seg]},
-            max_depth=policy.limits.max_depth,
-        ) if pending else {}
+        paths = (
+            segment_paths(
+                payload,
+                {p[2] for p in pending},
+                hide={seg for _, _, seg, *_ in pending if rendered.is_key[seg]},
+                max_depth=policy.limits.max_depth,
+            )
+            if pending
+            else {}
+        )
         findings = tuple(
             Finding.model_construct(
                 detector=det.name,
@@ -186,7 +220,9 @@ class Guard:
                 end=hi,
                 severity=Severity(hit.severity),
                 confidence=hit.confidence,
-                technique=_CHANNEL_TECHNIQUE.get(channel, hit.technique) if hit.kind.startswith("secret/") else hit.technique,
+                technique=_CHANNEL_TECHNIQUE.get(channel, hit.technique)
+                if hit.kind.startswith("secret/")
+                else hit.technique,
                 fingerprint=fp,
                 action=action,
             )
@@ -222,7 +258,14 @@ class Guard:
         )
 
     def _guard_event(
-        self, payload: Any, channel: Channel, principal: str | None, start_ns: int, rule: str, reason: str, allow: bool
+        self,
+        payload: Any,
+        channel: Channel,
+        principal: str | None,
+        start_ns: int,
+        rule: str,
+        reason: str,
+        allow: bool,
     ) -> Verdict:
         if allow:
             finding = self._guard_finding(channel, rule, reason, Action.ALERT)
@@ -275,7 +318,9 @@ def _min_conf(policy: Policy, detector: str) -> float:
     return cfg.min_confidence if cfg else 0.0
 
 
-def _segments_of(start: int, end: int, starts: list[int], ends: list[int]) -> list[tuple[int, int, int]]:
+def _segments_of(
+    start: int, end: int, starts: list[int], ends: list[int]
+) -> list[tuple[int, int, int]]:
     """The segments a hit overlaps, with the overlap in segment offsets."""
     out = []
     i = max(bisect_right(starts, start) - 1, 0)

@@ -74,7 +74,17 @@ def _as_text(node: str | bytes | bytearray) -> str:
 
 
 class _Renderer:
-    __slots__ = ("budget", "items", "max_depth", "max_items", "out", "parts", "pos", "stack", "trunc")
+    __slots__ = (
+        "budget",
+        "items",
+        "max_depth",
+        "max_items",
+        "out",
+        "parts",
+        "pos",
+        "stack",
+        "trunc",
+    )
 
     def __init__(self, max_chars: int, max_depth: int, max_items: int, truncate: bool) -> None:
         self.out = Rendered()
@@ -276,7 +286,8 @@ class _Rebuilder:
         if isinstance(node, list):
             return kept
         if isinstance(node, tuple) and hasattr(node, "_fields"):  # named tuple: keep arity
-            return type(node)(*[None if item is DROP else item for item in new])
+            fields = [None if item is DROP else item for item in new]
+            return type(node)(*fields)  # type: ignore[arg-type]
         return type(node)(kept)
 
     def _fields(self, node: Any, fields: list[tuple[str, Any]], depth: int) -> Any:

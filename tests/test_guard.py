@@ -135,7 +135,9 @@ def test_hash_action_uses_the_keyed_fingerprint() -> None:
 
 def test_drop_removes_the_field() -> None:
     tok = tokens.github_pat()
-    out = guard_with(actions={"secret": "drop"}).sanitize({"keep": "x", "cfg": {"t": tok}, "l": ["a", tok]})
+    out = guard_with(actions={"secret": "drop"}).sanitize(
+        {"keep": "x", "cfg": {"t": tok}, "l": ["a", tok]}
+    )
     assert out == {"keep": "x", "cfg": {}, "l": ["a"]}
 
 
@@ -223,16 +225,21 @@ class _Employee:
     _re = re.compile(r"\bEMP-\d{6}\b")
 
     def scan(self, text: str) -> Sequence[Hit]:
-        return [Hit(m.start(), m.end(), "pii/employee-id", "employee-id", "medium") for m in self._re.finditer(text)]
+        return [
+            Hit(m.start(), m.end(), "pii/employee-id", "employee-id", "medium")
+            for m in self._re.finditer(text)
+        ]
 
 
 def test_custom_detector_by_instance_and_by_registry() -> None:
     g = Guard(policy_from_mapping({"actions": {"pii": "redact"}}), detectors=[_Employee()])
     assert g.sanitize("ask EMP-123456") == "ask [REDACTED:pii/employee-id]"
     register_detector("employee_ids_test", lambda cfg: _Employee(), replace=True)
-    g2 = Guard(policy_from_mapping({"detectors": {"employee_ids_test": {}}, "actions": {"pii": "mask"}}))
+    g2 = Guard(
+        policy_from_mapping({"detectors": {"employee_ids_test": {}}, "actions": {"pii": "mask"}})
+    )
     assert g2.sanitize("EMP-123456") == "EM********"
-    with pytest.raises(PolicyError, match="detectors.nope"):
+    with pytest.raises(PolicyError, match=r"detectors\.nope"):
         Guard(policy_from_mapping({"detectors": {"nope": {}}}))
 
 

@@ -168,7 +168,7 @@ class Guard:
         start_ns: int,
     ) -> Verdict:
         policy = self.policy
-        text, starts, ends = rendered.text, rendered.starts, rendered.ends
+        text, starts, ends = rendered.text, rendered.starts(), rendered.ends()
         allowed_fps = policy.allowlist.fingerprints
         allowed_kinds = policy.allowlist.kinds
         pending: list[tuple[Detector, Hit, int, int, int, str, Action]] = []
@@ -182,6 +182,8 @@ class Guard:
             if fp in allowed_fps:
                 continue
             for seg, lo, hi in _segments_of(hit.start, hit.end, starts, ends):
+                if rendered.role(seg) == "label":  # field names are code, not data
+                    continue
                 pending.append((det, hit, seg, lo, hi, fp, action))
 
         edits: dict[int, Edit] = {}
@@ -203,7 +205,7 @@ class Guard:
             segment_paths(
                 payload,
                 {p[2] for p in pending},
-                hide={seg for _, _, seg, *_ in pending if rendered.is_key[seg]},
+                hide={seg for _, _, seg, *_ in pending if rendered.role(seg) == "key"},
                 max_depth=policy.limits.max_depth,
             )
             if pending

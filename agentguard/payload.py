@@ -44,20 +44,54 @@ DROP = _Drop()
 Edit = _Drop | list[tuple[int, int, str]]
 
 
+# Every leaf is followed by a separator that says what it was, so a dict renders as
+# `"password": "hunter2"\n"…` and offsets follow from lengths alone.
+SEP_KEY = '": "'
+SEP_VALUE = '"\n"'
+SEP_LABEL = '":"'  # a model or dataclass field name: context for detectors, never edited
+_SCALARS = frozenset({int, float, bool, complex, type(None)})
+
+
 class Rendered:
-    """The text detectors scan, and where each segment lies in it."""
+    """The text detectors scan, and where each segment (string leaf) lies in it."""
 
-    __slots__ = ("ends", "is_key", "starts", "text", "truncated")
+    __slots__ = ("_starts", "parts", "text", "truncated")
 
-    def __init__(self) -> None:
-        self.text = ""
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.is_key: list[bool] = []
-        self.truncated: dict[int, int] = {}  # segment -> length kept
+    def __init__(
+        self, text: str, parts: list[str] | None, truncated: dict[int, int] | None = None
+    ) -> None:
+        self.text = text
+        self.parts = parts  # None: the payload is the one string `text`
+        self.truncated = truncated or {}  # segment -> characters kept
+        self._starts: list[int] | None = None
 
     def __len__(self) -> int:
-        return len(self.starts)
+        return 1 if self.parts is None else len(self.parts) // 2
+
+    def starts(self) -> list[int]:
+        if self._starts is None:
+            if self.parts is None:
+                self._starts = [0]
+            else:
+                starts, pos = [], 1
+                parts = self.parts
+                for i in range(0, len(parts), 2):
+                    starts.append(pos)
+                    pos += len(parts[i]) + len(parts[i + 1])
+                self._starts = starts
+        return self._starts
+
+    def ends(self) -> list[int]:
+        if self.parts is None:
+            return [len(self.text)]
+        return [s + len(leaf) for s, leaf in zip(self.starts(), self.parts[0::2], strict=True)]
+
+    def role(self, index: int) -> str:
+        """``key``, ``value`` or ``label`` (labels are context only, never edited)."""
+        if self.parts is None:
+            return "value"
+        sep = self.parts[2 * index + 1]
+        return "key" if sep == SEP_KEY else "label" if sep == SEP_LABEL else "value"
 
 
 def _fields(node: Any) -> list[tuple[str, Any]] | None:
@@ -73,57 +107,80 @@ def _as_text(node: str | bytes | bytearray) -> str:
     return node if isinstance(node, str) else bytes(node).decode("latin-1")
 
 
+class _NotPlain(Exception):
+    """The fast path met something only the general renderer handles."""
+
+
+def _plain(node: Any, parts: list[str], depth: int, budget: list[int]) -> None:
+    """Fast path for JSON-like trees (dict, list, tuple, str, numbers, None).
+
+    Anything else, and any limit, raises :class:`_NotPlain` so that the general renderer,
+    which handles every type, cycles, truncation and limit errors, takes over.
+    """
+    budget[0] -= 1
+    if depth <= 0 or budget[0] < 0:
+        raise _NotPlain
+    append = parts.append
+    kind = type(node)
+    if kind is dict:
+        for key, value in node.items():
+            if type(key) is str:
+                append(key)
+                append(SEP_KEY)
+            elif type(key) not in _SCALARS:
+                raise _NotPlain
+            kv = type(value)
+            if kv is str:
+                append(value)
+                append(SEP_VALUE)
+            elif kv not in _SCALARS:
+                _plain(value, parts, depth - 1, budget)
+    elif kind is list or kind is tuple:
+        for value in node:
+            kv = type(value)
+            if kv is str:
+                append(value)
+                append(SEP_VALUE)
+            elif kv not in _SCALARS:
+                _plain(value, parts, depth - 1, budget)
+    else:
+        raise _NotPlain
+
+
 class _Renderer:
-    __slots__ = (
-        "budget",
-        "items",
-        "max_depth",
-        "max_items",
-        "out",
-        "parts",
-        "pos",
-        "stack",
-        "trunc",
-    )
+    """The general renderer: every supported type, cycles, limits and truncation."""
+
+    __slots__ = ("budget", "items", "max_depth", "parts", "stack", "trunc", "truncated")
 
     def __init__(self, max_chars: int, max_depth: int, max_items: int, truncate: bool) -> None:
-        self.out = Rendered()
         self.parts: list[str] = []
-        self.pos = 0
+        self.truncated: dict[int, int] = {}
         self.budget = max_chars
         self.max_depth = max_depth
-        self.max_items = max_items
-        self.items = 0
+        self.items = max_items
         self.trunc = truncate
         self.stack: set[int] = set()
 
-    def emit(self, text: str) -> None:
-        self.parts.append(text)
-        self.pos += len(text)
-
-    def leaf(self, text: str, is_key: bool) -> None:
-        out = self.out
+    def leaf(self, text: str, sep: str) -> None:
         if len(text) > self.budget:
             if not self.trunc:
                 raise LimitExceeded("payload exceeds max_chars")
-            out.truncated[len(out.starts)] = self.budget
+            self.truncated[len(self.parts) // 2] = self.budget
             text = text[: self.budget]
         self.budget -= len(text)
-        out.starts.append(self.pos)
-        self.emit(text)
-        out.ends.append(self.pos)
-        out.is_key.append(is_key)
+        self.parts.append(text)
+        self.parts.append(sep)
 
     def node(self, node: Any, depth: int) -> None:
         if isinstance(node, str | bytes | bytearray):
-            self.leaf(_as_text(node), False)
+            self.leaf(_as_text(node), SEP_VALUE)
             return
         container = isinstance(node, dict | list | tuple | set | frozenset)
         fields = None if container else _fields(node)
         if not container and fields is None:
             return
-        self.items += 1
-        if self.items > self.max_items:
+        self.items -= 1
+        if self.items < 0:
             raise LimitExceeded("payload exceeds max_items")
         if depth >= self.max_depth:
             if not self.trunc:
@@ -136,27 +193,17 @@ class _Renderer:
         if isinstance(node, dict):
             for key, value in node.items():
                 if isinstance(key, str | bytes):
-                    self.emit('"')
-                    self.leaf(_as_text(key), True)
-                    self.emit('": ')
-                self._value(value, depth)
+                    self.leaf(_as_text(key), SEP_KEY)
+                self.node(value, depth + 1)
         elif fields is not None:
             for name, value in fields:
-                self.emit(f'"{name}": ')
-                self._value(value, depth)
+                self.parts.append(name)
+                self.parts.append(SEP_LABEL)
+                self.node(value, depth + 1)
         else:
             for item in node:
-                self._value(item, depth)
+                self.node(item, depth + 1)
         self.stack.discard(ident)
-
-    def _value(self, value: Any, depth: int) -> None:
-        if isinstance(value, str | bytes | bytearray):
-            self.emit('"')
-            self.leaf(_as_text(value), False)
-            self.emit('"\n')
-        else:
-            self.emit("\n")
-            self.node(value, depth + 1)
 
 
 def render(
@@ -168,14 +215,19 @@ def render(
     truncate: bool = False,
 ) -> Rendered:
     """Render ``payload`` for scanning; raise :class:`LimitExceeded` unless ``truncate``."""
-    if isinstance(payload, str) and len(payload) <= max_chars:  # the hot path: one string
-        out = Rendered()
-        out.text, out.starts, out.ends, out.is_key = payload, [0], [len(payload)], [False]
-        return out
+    if type(payload) is str and len(payload) <= max_chars:  # the hot path: one string
+        return Rendered(payload, None)
+    parts: list[str] = []
+    try:
+        _plain(payload, parts, max_depth, [max_items])
+        text = '"' + "".join(parts)
+        if len(text) <= max_chars:  # else the general renderer counts exactly
+            return Rendered(text, parts)
+    except (_NotPlain, RecursionError):
+        pass
     r = _Renderer(max_chars, max_depth, max_items, truncate)
     r.node(payload, 0)
-    r.out.text = "".join(r.parts)
-    return r.out
+    return Rendered('"' + "".join(r.parts), r.parts, r.truncated)
 
 
 # --- rebuilding -------------------------------------------------------------------------
@@ -293,6 +345,7 @@ class _Rebuilder:
     def _fields(self, node: Any, fields: list[tuple[str, Any]], depth: int) -> Any:
         changes: dict[str, Any] = {}
         for name, value in fields:
+            self.index += 1  # the field name's label segment
             new = self.node(value, depth + 1)
             if new is not value:
                 changes[name] = None if new is DROP else new
@@ -372,6 +425,7 @@ def _iter_paths(
             yield from _iter_paths(value, sub, *args)
     elif fields is not None:
         for name, value in fields:
+            counter[0] += 1  # the field name's label segment
             yield from _iter_paths(value, _child_path(path, name), *args)
     else:
         for i, item in enumerate(node):

@@ -9,7 +9,9 @@ from agentguard.findings import Action
 from agentguard.payload import DROP, _Drop
 
 
-def replacement(action: Action, kind: str, value: str, fingerprint: str, mask_prefix: int) -> str | _Drop:
+def replacement(
+    action: Action, kind: str, value: str, fingerprint: str, mask_prefix: int
+) -> str | _Drop:
     """The text that replaces ``value``, or DROP to remove the field that holds it."""
     if action is Action.REDACT:
         return f"[REDACTED:{kind}]"

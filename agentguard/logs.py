@@ -23,7 +23,8 @@ from agentguard.guard import Guard
 
 #: LogRecord attributes that are bookkeeping, not content.
 _RECORD_ATTRS = frozenset(
-    vars(logging.LogRecord("", 0, "", 0, "", None, None)).keys() | {"message", "asctime", "taskName"}
+    vars(logging.LogRecord("", 0, "", 0, "", None, None)).keys()
+    | {"message", "asctime", "taskName"}
 )
 
 

@@ -24,5 +24,9 @@ print(guard.sanitize("Escalate to EMP-004211 today"))
 
 # ...or register a factory so policy files can switch it on with [detectors.employee_ids].
 register_detector("employee_ids", lambda options: EmployeeIds())
-guard = Guard(policy_from_mapping({"detectors": {"secrets": {}, "employee_ids": {}}, "actions": {"pii": "redact"}}))
+guard = Guard(
+    policy_from_mapping(
+        {"detectors": {"secrets": {}, "employee_ids": {}}, "actions": {"pii": "redact"}}
+    )
+)
 print(guard.sanitize("Escalate to EMP-004211 today"))

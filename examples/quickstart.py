@@ -16,7 +16,9 @@ def main() -> None:
     for f in verdict.findings:
         print(f"  {f.kind} at {f.path}[{f.start}:{f.end}] -> {f.action.value} (fp {f.fingerprint})")
 
-    strict = Guard(policy_from_mapping({"channels": {"tool_output": {"actions": {"secret": "block"}}}}))
+    strict = Guard(
+        policy_from_mapping({"channels": {"tool_output": {"actions": {"secret": "block"}}}})
+    )
     try:
         strict.sanitize(fake_tool(), channel="tool_output")
     except GuardBlocked as exc:

@@ -83,7 +83,11 @@ def test_deep_nesting_truncated_when_asked() -> None:
         deep = [deep]
     g = Guard(policy_from_mapping({"limits": {"max_depth": 50, "on_exceed": "truncate"}}))
     out = g.sanitize({"top": tok, "deep": deep})
-    assert out["top"] == "[REDACTED:secret/github-pat]" and tok not in repr(out) and TRUNCATED in repr(out)
+    assert (
+        out["top"] == "[REDACTED:secret/github-pat]"
+        and tok not in repr(out)
+        and TRUNCATED in repr(out)
+    )
 
 
 def test_cycles_terminate(guard: Guard) -> None:
@@ -110,7 +114,16 @@ def test_cycles_terminate(guard: Guard) -> None:
         "eyJ" + "a" * 500_000 + "." + "b" * 500_000,
         '{"password": "' * 50_000,
     ],
-    ids=["password-run", "token-repeat", "pem-headers", "apikey-run", "prefix-run", "url-run", "jwt-run", "json-open"],
+    ids=[
+        "password-run",
+        "token-repeat",
+        "pem-headers",
+        "apikey-run",
+        "prefix-run",
+        "url-run",
+        "jwt-run",
+        "json-open",
+    ],
 )
 def test_redos_shaped_input_is_bounded(guard: Guard, shape: str) -> None:
     tok = tokens.github_pat()

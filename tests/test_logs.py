@@ -53,7 +53,11 @@ def test_structlog_processor(guard: Guard) -> None:
     tok = tokens.github_pat()
     stream = io.StringIO()
     structlog.configure(
-        processors=[structlog.processors.format_exc_info, RedactingProcessor(guard), structlog.processors.JSONRenderer()],
+        processors=[
+            structlog.processors.format_exc_info,
+            RedactingProcessor(guard),
+            structlog.processors.JSONRenderer(),
+        ],
         logger_factory=structlog.PrintLoggerFactory(stream),
         cache_logger_on_first_use=False,
     )
@@ -65,6 +69,9 @@ def test_structlog_processor(guard: Guard) -> None:
         log.exception("boom")
     lines = [json.loads(line) for line in stream.getvalue().splitlines()]
     assert tok not in stream.getvalue()
-    assert lines[0]["result"]["cfg"]["token"] == "[REDACTED:secret/github-pat]" and lines[0]["count"] == 3
+    assert (
+        lines[0]["result"]["cfg"]["token"] == "[REDACTED:secret/github-pat]"
+        and lines[0]["count"] == 3
+    )
     assert "RuntimeError" in lines[1]["exception"]
     structlog.reset_defaults()

@@ -85,5 +85,7 @@ def test_disabled_detector_and_rule() -> None:
     tok = tokens.github_pat()
     off = Guard(policy_from_mapping({"detectors": {"secrets": {"enabled": False}}}))
     assert off.inspect(tok).findings == ()
-    no_rule = Guard(policy_from_mapping({"detectors": {"secrets": {"disabled_rules": ["github-pat"]}}}))
+    no_rule = Guard(
+        policy_from_mapping({"detectors": {"secrets": {"disabled_rules": ["github-pat"]}}})
+    )
     assert all(f.rule != "github-pat" for f in no_rule.inspect(tok).findings)

@@ -11,13 +11,25 @@ from agentguard import Guard, Policy
 from tests import tokens
 
 GUARD = Guard(Policy())
-SECRETS = st.sampled_from([tokens.github_pat(), tokens.slack_bot(), tokens.aws_key_id(), tokens.jwt()])
+SECRETS = st.sampled_from(
+    [tokens.github_pat(), tokens.slack_bot(), tokens.aws_key_id(), tokens.jwt()]
+)
 TEXT = st.one_of(
     st.text(max_size=60),
     st.builds(lambda a, s, b: f"{a}{s}{b}", st.text(max_size=20), SECRETS, st.text(max_size=20)),
-    st.builds(lambda s: f"password = '{s}'", st.text(alphabet="abcdefXYZ0123456789!#", min_size=12, max_size=30)),
+    st.builds(
+        lambda s: f"password = '{s}'",
+        st.text(alphabet="abcdefXYZ0123456789!#", min_size=12, max_size=30),
+    ),
 )
-LEAF = st.one_of(TEXT, st.integers(), st.floats(allow_nan=False), st.booleans(), st.none(), st.binary(max_size=40))
+LEAF = st.one_of(
+    TEXT,
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.booleans(),
+    st.none(),
+    st.binary(max_size=40),
+)
 PAYLOAD = st.recursive(
     LEAF,
     lambda children: st.one_of(

@@ -85,7 +85,11 @@ def test_every_name_is_documented() -> None:
     from pathlib import Path
 
     doc = (Path(__file__).resolve().parents[1] / "docs" / "telemetry.md").read_text()
-    names = [v for k, v in vars(n).items() if k.isupper() and isinstance(v, str) and k != "INSTRUMENTATION_NAME"]
+    names = [
+        v
+        for k, v in vars(n).items()
+        if k.isupper() and isinstance(v, str) and k != "INSTRUMENTATION_NAME"
+    ]
     missing = [name for name in names if f"`{name}`" not in doc]
     assert not missing, missing
     assert json.dumps(names)

@@ -15,6 +15,20 @@ A rule is either
 Every rule names lowercase ``keywords``: literals of which at least one occurs (ignoring
 case) in any text the rule can match. The engine finds keywords first and runs a rule
 only near them, which is what keeps scanning at hundreds of MB/s.
+
+Optional fields, all backwards compatible:
+
+* ``allow``: RE2 patterns searched in the secret value; a value containing a match is
+  not reported (anchor with ``^…$`` for a full match).
+* ``allow_context``: the same, searched in the whole match (names, operators, quotes).
+* ``priority``: which rule wins when two overlap (higher wins, then the longer match;
+  default 50). The keyword-and-entropy rule of ``generic.toml`` sits at 10 and its
+  header/URL/JWT rules between 20 and 49, so a provider's own format wins over them.
+* several named groups ``secret``, ``secret2``, ``secret3``…: alternatives of one
+  pattern (quoted or bare value); the first one that took part is the secret.
+* ``confidence``: a fixed confidence in [0, 1]; by default the engine derives one.
+* ``max_len`` bounds a whole match: the engine looks at least that far around a keyword
+  and drops a match that reaches the edge of what it looked at (it may be truncated).
 """
 
 from __future__ import annotations
@@ -55,6 +69,9 @@ class Rule:
     allow: tuple[str, ...] = ()
     examples: tuple[str, ...] = ()
     negatives: tuple[str, ...] = ()
+    allow_context: tuple[str, ...] = ()
+    priority: int = 50
+    confidence: float | None = None
     source: str = field(default="", compare=False)
 
     @property
@@ -103,6 +120,14 @@ def parse_rule(raw: dict[str, object], source: str) -> Rule:
     max_len = raw.get("max_len", 512)
     if not isinstance(entropy, int | float) or not isinstance(max_len, int) or max_len < 8:
         raise RuleError(f"{where}: 'entropy' must be a number and 'max_len' an integer >= 8")
+    priority = raw.get("priority", 50)
+    if not isinstance(priority, int) or isinstance(priority, bool):
+        raise RuleError(f"{where}: 'priority' must be an integer")
+    confidence = raw.get("confidence")
+    if confidence is not None and (
+        not isinstance(confidence, int | float) or not 0.0 <= confidence <= 1.0
+    ):
+        raise RuleError(f"{where}: 'confidence' must be a number in [0, 1]")
     return Rule(
         id=rid,
         provider=str(raw.get("provider", rid.split("-")[0])),
@@ -115,6 +140,9 @@ def parse_rule(raw: dict[str, object], source: str) -> Rule:
         allow=_str_list(raw, "allow", where),
         examples=_str_list(raw, "examples", where),
         negatives=_str_list(raw, "negatives", where),
+        allow_context=_str_list(raw, "allow_context", where),
+        priority=priority,
+        confidence=None if confidence is None else float(confidence),
         source=source,
     )
 
@@ -149,6 +177,8 @@ def _unique(rules: list[Rule]) -> list[Rule]:
     seen: dict[str, str] = {}
     for rule in rules:
         if rule.id in seen:
-            raise RuleError(f"rule id {rule.id!r} is defined in both {seen[rule.id]} and {rule.source}")
+            raise RuleError(
+                f"rule id {rule.id!r} is defined in both {seen[rule.id]} and {rule.source}"
+            )
         seen[rule.id] = rule.source
     return rules

@@ -1,0 +1,130 @@
+"""The ``agentguard`` command: argument parsing and dispatch, nothing else.
+
+``main(argv)`` returns the exit status instead of exiting, so tests and embedding code
+can call it in-process; the console script and ``python -m agentguard.cli.main`` pass it
+to :func:`sys.exit`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from agentguard import __version__
+from agentguard.cli import formats
+from agentguard.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CliError, load_guard
+from agentguard.cli.demo import run_demo
+from agentguard.cli.redact import run_redact
+from agentguard.cli.rules import run_rules
+from agentguard.cli.scan import run_scan
+from agentguard.errors import PolicyError
+from agentguard.findings import Channel, Severity
+from agentguard.fingerprint import ENV_KEY
+from agentguard.guard import Guard
+
+FAIL_ON = (*(s.value for s in Severity), "none")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="agentguard",
+        description="Find and redact secrets in what an AI agent emits.",
+    )
+    parser.add_argument("--version", action="version", version=f"agentguard {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    policy = argparse.ArgumentParser(add_help=False)
+    policy.add_argument(
+        "--policy", metavar="FILE", help="policy TOML (default: $AGENTGUARD_POLICY, else built-in)"
+    )
+    channel = argparse.ArgumentParser(add_help=False)
+    channel.add_argument(
+        "--channel",
+        default=Channel.LOG.value,
+        choices=[c.value for c in Channel],
+        help="whose policy rules apply (default: log)",
+    )
+
+    scan = sub.add_parser("scan", parents=[policy, channel], help="report secrets in files")
+    scan.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, or - for stdin")
+    scan.add_argument("--format", choices=formats.FORMATS, default="text")
+    scan.add_argument(
+        "--fail-on",
+        choices=FAIL_ON,
+        default=Severity.HIGH.value,
+        help="exit 1 when a finding is at least this severe (default: high)",
+    )
+
+    redact = sub.add_parser("redact", parents=[policy, channel], help="print a sanitised copy")
+    redact.add_argument("path", nargs="?", default="-", metavar="PATH", help="file, or - (default)")
+
+    sub.add_parser("demo", parents=[policy], help="play sample agent traffic through the guard")
+
+    rules = sub.add_parser("rules", help="list the built-in secret rules")
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version, or a usage error (argparse says 2)
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    if args.command is None:
+        parser.print_usage(sys.stderr)
+        print("agentguard: a command is required (scan, redact, demo, rules)", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        return _dispatch(args)
+    except (CliError, PolicyError) as exc:
+        print(f"agentguard: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130  # the shell's convention for SIGINT
+    except BrokenPipeError:  # `agentguard scan … | head`: the reader left, not an error
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    if args.command == "rules":
+        return run_rules(args.format, sys.stdout)
+    guard = load_guard(args.policy)
+    if args.command == "demo":
+        return run_demo(guard, sys.stdout)
+    channel = Channel(args.channel)
+    if args.command == "redact":
+        return run_redact(args.path, guard, channel, sys.stdout.buffer)
+    return _scan(args, guard, channel)
+
+
+def _scan(args: argparse.Namespace, guard: Guard, channel: Channel) -> int:
+    if not guard.policy.channel_enabled(channel):
+        print(
+            f"agentguard: channel {channel.value!r} is disabled by the policy; nothing is reported",
+            file=sys.stderr,
+        )
+    report = run_scan(args.paths, guard, channel)
+    formats.write(report, args.format, sys.stdout)
+    for path, reason in report.errors:
+        print(f"agentguard: {path}: {reason}", file=sys.stderr)
+    if report.findings and guard.policy.fingerprint_key is None and not os.environ.get(ENV_KEY):
+        print(
+            f"agentguard: fingerprints use a per-run key; set {ENV_KEY} or the policy's "
+            "fingerprint_key to compare them across runs or allowlist them",
+            file=sys.stderr,
+        )
+    if report.errors:
+        return EXIT_USAGE
+    worst = report.worst()
+    if args.fail_on == "none" or worst is None:
+        return EXIT_OK
+    return EXIT_FINDINGS if worst.rank >= Severity(args.fail_on).rank else EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

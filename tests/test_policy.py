@@ -52,7 +52,8 @@ def test_default_policy_redacts_secrets_everywhere_and_never_blocks() -> None:
     for ch in Channel:
         assert p.action_for(ch, "secret/aws-access-token") is Action.REDACT
     assert p.on_block == "raise" and p.fail_mode == "closed"
-    assert "block" not in p.model_dump_json()
+    assert all(a is not Action.BLOCK for a in p.actions.values())
+    assert not p.channels
 
 
 @pytest.mark.parametrize(

@@ -43,11 +43,14 @@ SEVERITIES = ("low", "medium", "high", "critical")
 
 #: An identifier that contains one of the context words, then however the language at hand
 #: assigns a value to it. ``{ctx}`` is replaced by the rule's context alternation.
+_OPERATOR = r"(?:=>|:{1,3}=|\?=|\.=|\|\|=|[=:,>])"
 ASSIGNMENT_PREFIX = (
     r"(?i:[\w.\-]{0,40}?(?:{ctx})[\w.\-]{0,40}?)"  # identifier naming the value
     r"(?:[ \t]{1,3}(?i:string|str|var|char\*?))?"  # `var herokuToken string = ...`
-    r"[\"'`>\]\)]{0,2}[ \t]{0,4}"  # closing quote, tag or bracket
-    r"(?:=>|:{1,3}=|\?=|\.=|\|\|=|[=:,>])?"  # assignment operator, if any
+    # at least one separator: a closing quote/tag/bracket, a space or an operator, so that
+    # a longer identifier (`LookerProjectsLocations…`) never runs on into a "value"
+    r"(?:[\"'`>\]\)]{1,2}[ \t]{0,4}" + _OPERATOR + r"?|[ \t]{1,4}" + _OPERATOR + r"?|"
+    + _OPERATOR + r")"
     r"[ \t\"'`=(]{0,6}(?:\r?\n[ \t]{0,16})?[ \t\"'`]{0,2}"  # quotes, XML line break
 )
 #: What may follow a context-assigned secret: a quote, space, separator or escaped newline.

@@ -38,7 +38,7 @@ class Guard:
     """Inspects and sanitises agent payloads according to a :class:`Policy`.
 
     >>> guard = Guard()
-    >>> guard.sanitize("token=ghp_" + "a1B2" * 9, channel="model_output")
+    >>> guard.sanitize("token=ghp_Zx81QwErTy5UiOp2AsDfGh7JkLz0XcVbNm4q", channel="model_output")
     'token=[REDACTED:secret/github-pat]'
     """
 

@@ -49,8 +49,13 @@ ASSIGNMENT_PREFIX = (
     r"(?:[ \t]{1,3}(?i:string|str|var|char\*?))?"  # `var herokuToken string = ...`
     # at least one separator: a closing quote/tag/bracket, a space or an operator, so that
     # a longer identifier (`LookerProjectsLocations…`) never runs on into a "value"
-    r"(?:[\"'`>\]\)]{1,2}[ \t]{0,4}" + _OPERATOR + r"?|[ \t]{1,4}" + _OPERATOR + r"?|"
-    + _OPERATOR + r")"
+    r"(?:[\"'`>\]\)]{1,2}[ \t]{0,4}"
+    + _OPERATOR
+    + r"?|[ \t]{1,4}"
+    + _OPERATOR
+    + r"?|"
+    + _OPERATOR
+    + r")"
     r"[ \t\"'`=(]{0,6}(?:\r?\n[ \t]{0,16})?[ \t\"'`]{0,2}"  # quotes, XML line break
 )
 #: What may follow a context-assigned secret: a quote, space, separator or escaped newline.

@@ -23,7 +23,6 @@ FORMATS = ("text", "json", "sarif")
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/sarif-schema-2.1.0.json"
 #: Shown by SARIF viewers as the tool's home page.
-INFORMATION_URI = "https://github.com/agentguard/agentguard"
 #: SARIF has three result levels; critical and high both stop a build.
 SARIF_LEVEL = {
     Severity.CRITICAL: "error",
@@ -136,7 +135,6 @@ def to_sarif(report: Report) -> dict[str, Any]:
             "driver": {
                 "name": "agentguard",
                 "version": __version__,
-                "informationUri": INFORMATION_URI,
                 "rules": rules,
             }
         },

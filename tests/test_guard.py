@@ -251,3 +251,14 @@ def test_guard_repr_and_policy_repr_hide_the_key() -> None:
 
 def test_action_enum_round_trips() -> None:
     assert Action("redact") is Action.REDACT and Action.BLOCK.strength > Action.REDACT.strength
+
+
+def test_one_guard_shared_by_threads(guard: Guard) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    toks = [tokens.github_pat() for _ in range(64)]
+    texts = [f"log line {i} " * 50 + tok for i, tok in enumerate(toks)]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        outs = list(pool.map(lambda t: guard.sanitize(t, channel="log"), texts * 4))
+    assert all(tok not in out for tok, out in zip(toks * 4, outs, strict=True))
+    assert all(out.endswith("[REDACTED:secret/github-pat]") for out in outs)

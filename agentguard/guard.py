@@ -108,25 +108,11 @@ class Guard:
                 max_items=limits.max_items,
                 truncate=limits.on_exceed == "truncate",
             )
-        except LimitExceeded as exc:
+        except (LimitExceeded, RecursionError) as exc:
+            reason = exc.reason if isinstance(exc, LimitExceeded) else "payload nesting too deep"
+            allow = limits.on_exceed == "allow"
             return self._guard_event(
-                payload,
-                channel,
-                principal,
-                start_ns,
-                "limit_exceeded",
-                exc.reason,
-                limits.on_exceed == "allow",
-            )
-        except RecursionError:
-            return self._guard_event(
-                payload,
-                channel,
-                principal,
-                start_ns,
-                "limit_exceeded",
-                "payload nesting too deep",
-                limits.on_exceed == "allow",
+                payload, channel, principal, start_ns, "limit_exceeded", reason, allow
             )
 
         hits: list[tuple[Detector, Hit]] = []

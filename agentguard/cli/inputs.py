@@ -17,10 +17,10 @@ import io
 import os
 import stat
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import AnyStr, BinaryIO
 
 from agentguard.cli.common import CliError
 
@@ -154,26 +154,25 @@ def pieces(raw: CountingReader, *, window: int, overlap: int, by_line: bool) -> 
             start, carry = start + chunk, text[chunk:]
 
 
-def _read_chars(text_io: io.TextIOWrapper, n: int) -> str:
-    parts, got = [], 0
+def _read_up_to(read: Callable[[int], AnyStr], n: int) -> list[AnyStr]:
+    """Call ``read`` until ``n`` units arrived or the stream ends (reads may come short)."""
+    parts: list[AnyStr] = []
+    got = 0
     while got < n:
-        part = text_io.read(n - got)
+        part = read(n - got)
         if not part:
             break
         parts.append(part)
         got += len(part)
-    return "".join(parts)
+    return parts
+
+
+def _read_chars(text_io: io.TextIOWrapper, n: int) -> str:
+    return "".join(_read_up_to(text_io.read, n))
 
 
 def read_bytes(stream: BinaryIO, n: int) -> bytes:
-    parts, got = [], 0
-    while got < n:
-        part = stream.read(n - got)
-        if not part:
-            break
-        parts.append(part)
-        got += len(part)
-    return b"".join(parts)
+    return b"".join(_read_up_to(stream.read, n))
 
 
 class CountingReader(io.RawIOBase):

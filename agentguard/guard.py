@@ -10,12 +10,16 @@ import asyncio
 import logging
 import time
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import AbstractContextManager
+from typing import Any, TypeVar, overload
 
 from opentelemetry import trace
 
 from agentguard.actions import REWRITING, replacement
+from agentguard.context import current_principal
+from agentguard.context import principal as principal_context
+from agentguard.decorators import guard_function
 from agentguard.detectors.base import Detector, Hit, detector_factory
 from agentguard.errors import GuardBlocked, PolicyError
 from agentguard.findings import Action, Channel, Decision, Finding, Severity, Verdict
@@ -25,6 +29,7 @@ from agentguard.policy import Policy
 from agentguard.telemetry.spans import record_inspection, tracer
 
 log = logging.getLogger("agentguard")
+F = TypeVar("F", bound=Callable[..., Any])
 
 #: Payloads larger than this are inspected off the event loop by the async twins.
 ASYNC_OFFLOAD_CHARS = 64_000
@@ -89,6 +94,46 @@ class Guard:
 
     # --- the one core -------------------------------------------------------------------
 
+    # --- adapters for plain Python and LangChain ----------------------------------------
+
+    @staticmethod
+    def principal(name: str) -> AbstractContextManager[str]:
+        """``with guard.principal("svc-42"):`` names the principal of every inspection inside.
+
+        A context variable: it follows asyncio tasks created inside the block.
+        """
+        return principal_context(name)
+
+    @overload
+    def tool(self, fn: F, /) -> F: ...
+    @overload
+    def tool(self, fn: None = None, /) -> Callable[[F], F]: ...
+    def tool(self, fn: F | None = None, /) -> F | Callable[[F], F]:
+        """Decorator: arguments inspected as ``tool_input``, the result as ``tool_output``."""
+
+        def decorate(f: F) -> F:
+            return guard_function(self, f, inputs=Channel.TOOL_INPUT, output=Channel.TOOL_OUTPUT)
+
+        return decorate(fn) if fn is not None else decorate
+
+    def output(self, channel: Channel | str = Channel.MODEL_OUTPUT) -> Callable[[F], F]:
+        """Decorator: the function's result (each item, for generators) is sanitised."""
+        ch = _channel(channel)
+
+        def decorate(f: F) -> F:
+            return guard_function(self, f, inputs=None, output=ch)
+
+        return decorate
+
+    def wrap(
+        self, obj: Any, channel: Channel | str | None = None, principal: str | None = None
+    ) -> Any:
+        """A guarded twin of a LangChain tool, retriever, chat model or runnable."""
+        import importlib  # LangChain is optional: imported only by those who wrap
+
+        wrappers = importlib.import_module("agentguard.langchain.wrappers")
+        return wrappers.wrap(self, obj, channel=channel, principal=principal)
+
     def _outcome(self, verdict: Verdict) -> Any:
         if verdict.blocked and self.policy.on_block == "raise":
             raise GuardBlocked(verdict.reason or "policy", verdict.findings, verdict.channel.value)
@@ -96,6 +141,8 @@ class Guard:
 
     def _inspect(self, payload: Any, channel: Channel, principal: str | None) -> Verdict:
         start_ns = time.time_ns()
+        if principal is None:
+            principal = current_principal()
         policy = self.policy
         if not policy.channel_enabled(channel):
             return Verdict(payload, (), channel, Decision.ALLOWED)

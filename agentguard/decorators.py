@@ -1,0 +1,76 @@
+"""Guarding plain Python functions: any framework, or none.
+
+``@guard.tool`` inspects a function's arguments as ``tool_input`` (a secret handed to a
+tool is exfiltration) and its result as ``tool_output``; ``@guard.output(channel=...)``
+only the result. Sync, async, generator and async-generator functions keep their kind and
+their signature, so frameworks that introspect them (LangChain's ``@tool``, FastAPI) still
+see the original parameters.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from collections.abc import AsyncIterator, Callable, Iterator
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from agentguard.findings import Channel
+
+if TYPE_CHECKING:
+    from agentguard.guard import Guard
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _clean_arguments(
+    guard: Guard, sig: inspect.Signature, args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> tuple[tuple[Any, ...], dict[str, Any]]:
+    bound = sig.bind(*args, **kwargs)
+    clean = guard.sanitize(dict(bound.arguments), channel=Channel.TOOL_INPUT)
+    if clean is bound.arguments or clean == bound.arguments:
+        return args, kwargs
+    bound.arguments.update(clean)
+    return bound.args, bound.kwargs
+
+
+def guard_function(guard: Guard, fn: F, *, inputs: Channel | None, output: Channel) -> F:
+    """Wrap ``fn`` so that its arguments (if ``inputs``) and its results are sanitised."""
+    sig = inspect.signature(fn)
+
+    def prepare(args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[Any, Any]:
+        return _clean_arguments(guard, sig, args, kwargs) if inputs else (args, kwargs)
+
+    wrapper: Callable[..., Any]
+    if inspect.isasyncgenfunction(fn):
+
+        async def agen_wrapper(*args: Any, **kwargs: Any) -> AsyncIterator[Any]:
+            a, kw = prepare(args, kwargs)
+            async for item in fn(*a, **kw):
+                yield await guard.asanitize(item, channel=output)
+
+        wrapper = agen_wrapper
+    elif inspect.iscoroutinefunction(fn):
+
+        async def async_wrapper(*args: Any, **kwargs: Any) -> Any:
+            a, kw = prepare(args, kwargs)
+            return await guard.asanitize(await fn(*a, **kw), channel=output)
+
+        wrapper = async_wrapper
+    elif inspect.isgeneratorfunction(fn):
+
+        def gen_wrapper(*args: Any, **kwargs: Any) -> Iterator[Any]:
+            a, kw = prepare(args, kwargs)
+            for item in fn(*a, **kw):
+                yield guard.sanitize(item, channel=output)
+
+        wrapper = gen_wrapper
+    else:
+
+        def sync_wrapper(*args: Any, **kwargs: Any) -> Any:
+            a, kw = prepare(args, kwargs)
+            return guard.sanitize(fn(*a, **kw), channel=output)
+
+        wrapper = sync_wrapper
+    functools.update_wrapper(wrapper, fn)
+    cast(Any, wrapper).__signature__ = sig
+    return wrapper  # type: ignore[return-value]

@@ -33,6 +33,30 @@ def _clean_arguments(
     return bound.args, bound.kwargs
 
 
+class _TextStream:
+    """Generator items: text goes through one streaming sanitiser, so a secret split across
+    yields is still caught; anything else is sanitised item by item (flushing text first)."""
+
+    def __init__(self, guard: Guard, channel: Channel) -> None:
+        from agentguard.streaming import StreamSanitizer
+
+        self.guard, self.channel = guard, channel
+        self.text = StreamSanitizer(guard, channel)
+
+    def take(self, item: Any) -> list[Any]:
+        if isinstance(item, str):
+            out = self.text.feed(item)
+            return [out] if out else []
+        return [*self.finish(), self.guard.sanitize(item, channel=self.channel)]
+
+    def finish(self) -> list[Any]:
+        from agentguard.streaming import StreamSanitizer
+
+        rest = self.text.close()
+        self.text = StreamSanitizer(self.guard, self.channel)
+        return [rest] if rest else []
+
+
 def guard_function(guard: Guard, fn: F, *, inputs: Channel | None, output: Channel) -> F:
     """Wrap ``fn`` so that its arguments (if ``inputs``) and its results are sanitised."""
     sig = inspect.signature(fn)
@@ -45,8 +69,12 @@ def guard_function(guard: Guard, fn: F, *, inputs: Channel | None, output: Chann
 
         async def agen_wrapper(*args: Any, **kwargs: Any) -> AsyncIterator[Any]:
             a, kw = prepare(args, kwargs)
+            stream = _TextStream(guard, output)
             async for item in fn(*a, **kw):
-                yield await guard.asanitize(item, channel=output)
+                for piece in stream.take(item):
+                    yield piece
+            for piece in stream.finish():
+                yield piece
 
         wrapper = agen_wrapper
     elif inspect.iscoroutinefunction(fn):
@@ -60,8 +88,10 @@ def guard_function(guard: Guard, fn: F, *, inputs: Channel | None, output: Chann
 
         def gen_wrapper(*args: Any, **kwargs: Any) -> Iterator[Any]:
             a, kw = prepare(args, kwargs)
+            stream = _TextStream(guard, output)
             for item in fn(*a, **kw):
-                yield guard.sanitize(item, channel=output)
+                yield from stream.take(item)
+            yield from stream.finish()
 
         wrapper = gen_wrapper
     else:

@@ -66,7 +66,7 @@ def test_output_decorator_for_every_function_kind() -> None:
 
     @GUARD.output()
     def gen() -> Iterator[str]:
-        yield f"a {tok}"
+        yield f"a {tok}\n"
         yield "b"
 
     @GUARD.output()
@@ -78,7 +78,8 @@ def test_output_decorator_for_every_function_kind() -> None:
 
     assert plain() == "answer [REDACTED:secret/github-pat]"
     assert asyncio.run(coro()) == ["[REDACTED:secret/github-pat]", "fine"]
-    assert list(gen()) == ["a [REDACTED:secret/github-pat]", "b"]
+    # text items are one stream: concatenated, they equal the sanitised whole
+    assert "".join(gen()) == "a [REDACTED:secret/github-pat]\nb"
     assert asyncio.run(collect()) == [{"k": "[REDACTED:secret/github-pat]"}]
     assert inspect.isasyncgenfunction(agen) and inspect.isgeneratorfunction(gen)
     assert inspect.iscoroutinefunction(coro)
@@ -107,3 +108,28 @@ def test_principal_context_reaches_spans_and_survives_gather(
         assert current_principal() == "inner"
     with pytest.raises(ValueError):
         g.principal("").__enter__()
+
+
+def test_generator_text_split_across_yields_is_caught() -> None:
+    tok = tokens.github_pat()
+
+    @GUARD.output()
+    def tokens_out() -> Iterator[str]:
+        text = f"here is the key {tok} and more words after it"
+        for i in range(0, len(text), 3):
+            yield text[i : i + 3]
+
+    @GUARD.output()
+    async def atokens_out() -> AsyncIterator[str]:
+        for piece in ("pre ", tok[:7], tok[7:], " post"):
+            yield piece
+
+    async def collect() -> str:
+        return "".join([x async for x in atokens_out()])
+
+    out = "".join(tokens_out())
+    assert (
+        tok not in out
+        and out == "here is the key [REDACTED:secret/github-pat] and more words after it"
+    )
+    assert asyncio.run(collect()) == "pre [REDACTED:secret/github-pat] post"

@@ -11,12 +11,16 @@ display one raw, even under a policy that only alerts.
 from __future__ import annotations
 
 import base64
+import importlib
 import json
 import secrets
 import string
+import sys
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
 from typing import Any, TextIO
 
 from agentguard.findings import Channel, Decision
@@ -188,3 +192,46 @@ def run_demo(guard: Guard, out: TextIO, exchanges: Sequence[Exchange] | None = N
     rows = play(guard, traffic() if exchanges is None else exchanges)
     out.write(render(guard.policy.name, rows))
     return 1 if any(row.missed for row in rows) else 0
+
+
+#: The example agents ``agentguard demo --agents`` runs (``examples/agents`` in the repository).
+AGENTS_MODULE = "examples.agents"
+
+
+def _load_agents() -> ModuleType:
+    """Import LangChain and the example agents; from a source checkout, find them by path.
+
+    Raises :class:`ImportError` when LangChain is missing or the examples are not there (an
+    installed package ships without them).
+    """
+    importlib.import_module("langchain.agents")
+    try:
+        return importlib.import_module(AGENTS_MODULE)
+    except ImportError as exc:
+        root = Path(__file__).resolve().parents[2]
+        if (
+            exc.name not in ("examples", AGENTS_MODULE)
+            or not (root / "examples" / "agents" / "__init__.py").is_file()
+        ):
+            raise
+        sys.path.append(str(root))
+        return importlib.import_module(AGENTS_MODULE)
+
+
+def run_agents_demo(out: TextIO) -> int:
+    """``agentguard demo --agents``: run the example LangChain agents without and with the
+    guard and print, per scenario and channel, whether a planted secret was seen raw and which
+    kinds were found or redacted. Exit 1 if a guarded run let a planted secret through;
+    exit 0 with a one-line note when LangChain or the examples cannot be imported."""
+    try:
+        agents = _load_agents()
+    except ImportError as exc:
+        what = exc.name or "a module"
+        out.write(
+            f"agentguard demo --agents: cannot import {what}; it needs LangChain "
+            "(pip install 'agentguard[langchain]') and a source checkout with examples/agents.\n"
+        )
+        return 0
+    comparisons = agents.compare()
+    out.write(agents.report(comparisons))
+    return 1 if agents.leaked(comparisons) else 0

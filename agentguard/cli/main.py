@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from agentguard import __version__
 from agentguard.cli import formats
 from agentguard.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CliError, load_guard
-from agentguard.cli.demo import run_demo
+from agentguard.cli.demo import run_agents_demo, run_demo
 from agentguard.cli.redact import run_redact
 from agentguard.cli.rules import run_rules
 from agentguard.cli.scan import run_scan
@@ -60,7 +60,14 @@ def build_parser() -> argparse.ArgumentParser:
     redact = sub.add_parser("redact", parents=[policy, channel], help="print a sanitised copy")
     redact.add_argument("path", nargs="?", default="-", metavar="PATH", help="file, or - (default)")
 
-    sub.add_parser("demo", parents=[policy], help="play sample agent traffic through the guard")
+    demo = sub.add_parser(
+        "demo", parents=[policy], help="play sample agent traffic through the guard"
+    )
+    demo.add_argument(
+        "--agents",
+        action="store_true",
+        help="only the example LangChain agents (examples/agents), without and with the guard",
+    )
 
     rules = sub.add_parser("rules", help="list the built-in secret rules")
     rules.add_argument("--format", choices=("text", "json"), default="text")
@@ -95,7 +102,11 @@ def _dispatch(args: argparse.Namespace) -> int:
         return run_rules(args.format, sys.stdout)
     guard = load_guard(args.policy)
     if args.command == "demo":
-        return run_demo(guard, sys.stdout)
+        if args.agents:
+            return run_agents_demo(sys.stdout)
+        status = run_demo(guard, sys.stdout)
+        sys.stdout.write("\n")
+        return max(status, run_agents_demo(sys.stdout))
     channel = Channel(args.channel)
     if args.command == "redact":
         return run_redact(args.path, guard, channel, sys.stdout.buffer)

@@ -27,6 +27,7 @@ from langchain_core.outputs import ChatGeneration, LLMResult
 from agentguard.errors import GuardBlocked
 from agentguard.findings import Channel, Finding, Verdict
 from agentguard.guard import Guard
+from agentguard.langchain.messages import message_payload
 
 __all__ = ["AgentGuardCallbackHandler"]
 
@@ -99,7 +100,7 @@ class AgentGuardCallbackHandler(BaseCallbackHandler):
         **kwargs: Any,
     ) -> Any:
         if self.inspect_inputs:
-            self._check([_message_payload(m) for batch in messages for m in batch], _IN)
+            self._check([message_payload(m) for batch in messages for m in batch], _IN)
 
     def on_llm_start(
         self,
@@ -125,7 +126,7 @@ class AgentGuardCallbackHandler(BaseCallbackHandler):
         for gens in response.generations:
             for gen in gens:
                 if isinstance(gen, ChatGeneration):
-                    out.append(_message_payload(gen.message))
+                    out.append(message_payload(gen.message))
                 else:
                     out.append(gen.text)
                 if gen.generation_info:
@@ -155,7 +156,7 @@ class AgentGuardCallbackHandler(BaseCallbackHandler):
         **kwargs: Any,
     ) -> Any:
         if isinstance(output, BaseMessage):
-            output = _message_payload(output)
+            output = message_payload(output)
         self._check(output, Channel.TOOL_OUTPUT)
 
     def on_retriever_end(
@@ -173,20 +174,3 @@ class AgentGuardCallbackHandler(BaseCallbackHandler):
 
 
 _IN, _OUT = Channel.MODEL_INPUT, Channel.MODEL_OUTPUT
-
-
-def _message_payload(message: BaseMessage) -> dict[str, Any]:
-    """The parts of a message that carry data (content, tool-call args, metadata, artifact)."""
-    out: dict[str, Any] = {"content": message.content}
-    for name in ("tool_calls", "invalid_tool_calls"):
-        calls = getattr(message, name, None)
-        if calls:
-            out[name] = [c.get("args") for c in calls]
-    if message.additional_kwargs:
-        out["additional_kwargs"] = message.additional_kwargs
-    if message.response_metadata:
-        out["response_metadata"] = message.response_metadata
-    artifact = getattr(message, "artifact", None)
-    if artifact is not None:
-        out["artifact"] = artifact
-    return out

@@ -39,7 +39,7 @@ __all__ = [
 _CALL_FIELDS = ("tool_calls", "invalid_tool_calls", "tool_call_chunks")
 
 
-def _payload(message: BaseMessage) -> dict[str, Any]:
+def message_payload(message: BaseMessage) -> dict[str, Any]:
     """The parts of ``message`` that can carry data, as one plain payload."""
     out: dict[str, Any] = {"content": message.content}
     for name in _CALL_FIELDS:
@@ -130,7 +130,7 @@ def sanitize_message(
     what: str = "message",
 ) -> tuple[M, list[Verdict]]:
     """A sanitised copy of ``message`` (the same object when clean) and the verdicts."""
-    payload = _payload(message)
+    payload = message_payload(message)
     verdict = guard.inspect(payload, channel, principal)
     return _finish(guard, message, payload, verdict, what), [verdict]
 
@@ -144,7 +144,7 @@ async def asanitize_message(
     what: str = "message",
 ) -> tuple[M, list[Verdict]]:
     """The async twin of :func:`sanitize_message` (large payloads leave the event loop)."""
-    payload = _payload(message)
+    payload = message_payload(message)
     verdict = await guard.ainspect(payload, channel, principal)
     return _finish(guard, message, payload, verdict, what), [verdict]
 

@@ -7,6 +7,8 @@ Run with the project venv: ``.venv/bin/python benchmarks/bench_streaming.py``.
 * **Whole:** ``guard.inspect(text, channel="model_output")`` once per repetition.
 * **Stream:** a fresh :class:`StreamSanitizer` fed the same text in random 1–4 character
   chunks (fixed seed), then ``close()``; the output is checked against ``guard.sanitize``.
+* **Floor:** the same chunks through a ``feed`` method that only appends each chunk to a
+  list: what any per-chunk Python API costs before it looks at the text at all.
 * **Time to first token:** from feeding the first chunk until the first non-empty release,
   minus the time the same chunks take through a pass-through loop (nothing).
 
@@ -78,6 +80,28 @@ def time_first_token(guard: Guard, chunks: list[str]) -> tuple[float, int]:
     return time.perf_counter() - t0, len(chunks)
 
 
+class _AppendOnly:
+    """The least a per-chunk Python API can do: keep the chunk, return nothing."""
+
+    __slots__ = ("parts",)
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+
+    def feed(self, chunk: str) -> str:
+        self.parts.append(chunk)
+        return ""
+
+
+def time_floor(chunks: list[str]) -> float:
+    t0 = time.perf_counter()
+    s = _AppendOnly()
+    feed = s.feed
+    out = [feed(c) for c in chunks]
+    out.append("".join(s.parts))
+    return time.perf_counter() - t0
+
+
 def time_nothing(chunks: list[str], k: int) -> float:
     t0 = time.perf_counter()
     out = []
@@ -107,6 +131,7 @@ def main() -> None:
 
     whole = statistics.median(time_whole(guard, text) for _ in range(args.reps * 5))
     stream = statistics.median(time_stream(guard, chunks)[0] for _ in range(args.reps))
+    floor = statistics.median(time_floor(chunks) for _ in range(args.reps))
     firsts = [time_first_token(guard, chunks) for _ in range(args.reps * 20)]
     first = statistics.median(t for t, _ in firsts)
     k = firsts[0][1]
@@ -124,6 +149,9 @@ def main() -> None:
     print(f"| `guard.inspect`, 100 KB whole | {whole * 1e3:.2f} ms |")
     print(f"| `StreamSanitizer`, 100 KB in 1–4 char chunks | {stream * 1e3:.2f} ms |")
     print(f"| ratio stream / whole | {stream / whole:.1f}× |")
+    print(f"| floor: a `feed` that only appends, same chunks | {floor * 1e3:.2f} ms |")
+    print(f"| floor / whole | {floor / whole:.1f}× |")
+    print(f"| stream / floor | {stream / floor:.1f}× |")
     print(f"| per chunk | {stream / len(chunks) * 1e6:.2f} µs |")
     print(f"| first release after | {k} chunks |")
     print(f"| time to first token, guarded | {first * 1e6:.1f} µs |")

@@ -13,7 +13,7 @@ def replacement(
     action: Action, kind: str, value: str, fingerprint: str, mask_prefix: int
 ) -> str | _Drop:
     """The text that replaces ``value``, or DROP to remove the field that holds it."""
-    if action is Action.REDACT:
+    if action is Action.REDACT or action is Action.REDUCE:  # text holds no structure to coarsen
         return f"[REDACTED:{kind}]"
     if action is Action.HASH:
         return f"[HASH:{fingerprint}]"
@@ -26,4 +26,4 @@ def replacement(
 
 
 #: Actions that change the payload.
-REWRITING = frozenset({Action.REDACT, Action.HASH, Action.MASK, Action.DROP})
+REWRITING = frozenset({Action.REDACT, Action.REDUCE, Action.HASH, Action.MASK, Action.DROP})

@@ -43,6 +43,7 @@ class Action(StrEnum):
 
     ALLOW = "allow"  # ignore: no record, no change
     ALERT = "alert"  # record only
+    REDUCE = "reduce"  # coarsen an inversion signal the way the policy's [signals] says
     REDACT = "redact"  # replace with [REDACTED:<kind>]
     MASK = "mask"  # keep a short prefix for debugging
     HASH = "hash"  # replace with the keyed fingerprint
@@ -58,11 +59,12 @@ class Action(StrEnum):
 _ACTION_STRENGTH = {
     Action.ALLOW: 0,
     Action.ALERT: 1,
-    Action.MASK: 2,
-    Action.HASH: 3,
-    Action.REDACT: 4,
-    Action.DROP: 5,
-    Action.BLOCK: 6,
+    Action.REDUCE: 2,
+    Action.MASK: 3,
+    Action.HASH: 4,
+    Action.REDACT: 5,
+    Action.DROP: 6,
+    Action.BLOCK: 7,
 }
 
 
@@ -89,6 +91,9 @@ class Finding(BaseModel):
     technique: str = Field(description="MITRE ATLAS technique id")
     fingerprint: str = Field(description="truncated keyed HMAC-SHA256 of the value")
     action: Action = Action.ALERT
+    reduction: str | None = Field(
+        default=None, description="how a reduced signal was coarsened, e.g. top_k or quantize"
+    )
 
 
 class Verdict:

@@ -26,6 +26,8 @@ from agentguard.findings import Action, Channel, Decision, Finding, Severity, Ve
 from agentguard.fingerprint import Fingerprinter
 from agentguard.payload import DROP, Edit, LimitExceeded, Rendered, rebuild, render, segment_paths
 from agentguard.policy import Policy
+from agentguard.signals import TECHNIQUE, SignalHit, SignalWalk
+from agentguard.signals.prefilter import may_hold_signals
 from agentguard.telemetry.spans import record_inspection, tracer
 
 log = logging.getLogger("agentguard")
@@ -162,6 +164,44 @@ class Guard:
                 payload, channel, principal, start_ns, "limit_exceeded", reason, allow
             )
 
+        prior: tuple[Finding, ...] = ()
+        changed = False
+        signals = policy.signals_for(channel)
+        if signals.enabled and may_hold_signals(payload, rendered.text, signals, channel):
+            try:
+                walk = SignalWalk(
+                    signals,
+                    _kind_action(policy, channel),
+                    limits.max_depth,
+                    retrieval=channel is Channel.RETRIEVAL,
+                )
+                reduced = walk.run(payload)
+            except Exception as exc:  # same contract as a detector that fails
+                log.error("agentguard signal scan failed: %s", type(exc).__name__)
+                reason = f"signal scan failed ({type(exc).__name__})"
+                if policy.fail_mode == "closed":
+                    return self._guard_event(
+                        payload, channel, principal, start_ns, "detector_error", reason, False
+                    )
+                walk, reduced = None, payload
+            if walk is not None and walk.hits:
+                prior = self._signal_findings(walk.hits, channel)
+                if walk.blocked:
+                    reason = "a finding's action is block"
+                    self._record(
+                        start_ns, channel, Decision.BLOCKED, prior, rendered.text, principal, reason
+                    )
+                    return Verdict(policy.refusal, prior, channel, Decision.BLOCKED, reason)
+                if reduced is not payload:
+                    payload, changed = reduced, True
+                    rendered = render(
+                        payload,
+                        max_chars=limits.max_chars,
+                        max_depth=limits.max_depth,
+                        max_items=limits.max_items,
+                        truncate=True,
+                    )
+
         hits: list[tuple[Detector, Hit]] = []
         text = rendered.text
         for det in self.detectors:
@@ -181,7 +221,7 @@ class Guard:
                 continue
             hits.extend((det, h) for h in found)
 
-        if not hits:
+        if not hits and not prior:
             if rendered.truncated:
                 return Verdict(
                     rebuild(payload, rendered, {}, limits.max_depth), (), channel, Decision.REDACTED
@@ -189,7 +229,7 @@ class Guard:
             if policy.telemetry.clean_spans:
                 self._record(start_ns, channel, Decision.ALLOWED, (), text, principal)
             return Verdict(payload, (), channel, Decision.ALLOWED)
-        return self._act(payload, rendered, hits, channel, principal, start_ns)
+        return self._act(payload, rendered, hits, channel, principal, start_ns, prior, changed)
 
     def _act(
         self,
@@ -199,6 +239,8 @@ class Guard:
         channel: Channel,
         principal: str | None,
         start_ns: int,
+        prior: tuple[Finding, ...] = (),
+        changed: bool = False,
     ) -> Verdict:
         policy = self.policy
         text, starts, ends = rendered.text, rendered.starts(), rendered.ends()
@@ -244,7 +286,7 @@ class Guard:
             if pending
             else {}
         )
-        findings = tuple(
+        findings = prior + tuple(
             Finding.model_construct(
                 detector=det.name,
                 kind=hit.kind,
@@ -265,7 +307,7 @@ class Guard:
         )
         if blocked:
             decision, out, reason = Decision.BLOCKED, policy.refusal, "a finding's action is block"
-        elif edits or rendered.truncated:
+        elif edits or rendered.truncated or changed:
             decision, reason = Decision.REDACTED, None
             out = rebuild(payload, rendered, edits, policy.limits.max_depth)
         else:
@@ -273,6 +315,36 @@ class Guard:
         if findings or policy.telemetry.clean_spans:
             self._record(start_ns, channel, decision, findings, text, principal, reason)
         return Verdict(out, findings, channel, decision, reason)
+
+    def _signal_findings(self, hits: list[SignalHit], channel: Channel) -> tuple[Finding, ...]:
+        return tuple(
+            Finding.model_construct(
+                detector="signals",
+                kind=f"inversion_signal/{h.kind}",
+                rule=h.rule,
+                channel=channel,
+                path=self._safe_path(h.path),
+                start=h.start,
+                end=h.end,
+                severity=Severity.MEDIUM,
+                confidence=1.0,
+                technique=TECHNIQUE[h.kind],
+                fingerprint=self.fingerprint(h.sample),
+                action=h.action,
+                reduction=h.reduction,
+            )
+            for h in hits[:MAX_FINDINGS]
+        )
+
+    def _safe_path(self, path: str) -> str:
+        """A signal's path names dict keys; a key that is itself a secret is not repeated."""
+        for det in self.detectors:
+            try:
+                if det.scan(path):
+                    return "$.<redacted>"
+            except Exception:  # the payload scan reports detector failures
+                return "$.<redacted>"
+        return path
 
     # --- guard-level events (limits, detector errors) -----------------------------------
 
@@ -346,6 +418,13 @@ def _channel(channel: Channel | str) -> Channel:
 
 def _size_hint(payload: Any) -> int:
     return len(payload) if isinstance(payload, str | bytes | bytearray) else ASYNC_OFFLOAD_CHARS + 1
+
+
+def _kind_action(policy: Policy, channel: Channel) -> Callable[[str], Action]:
+    def action_for(kind: str) -> Action:
+        return policy.action_for(channel, f"inversion_signal/{kind}")
+
+    return action_for
 
 
 def _min_conf(policy: Policy, detector: str) -> float:

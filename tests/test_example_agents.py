@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import io
+import json
 from typing import Any
 
 import pytest
@@ -59,20 +60,22 @@ def test_secrets_are_fresh_per_run(scenario: Any) -> None:
     assert scenario(True).secrets != scenario(True).secrets
 
 
-def test_support_metadata_keeps_its_embedding() -> None:
+def test_support_metadata_reduced_to_a_citation() -> None:
     cap = agents.support.run(True)
     tool_msg = cap.state["messages"][2]
     (doc,) = tool_msg.artifact  # the checkpointer hands Documents back as plain dicts
     meta = doc["metadata"] if isinstance(doc, dict) else doc.metadata
-    assert isinstance(meta["embedding"], list) and len(meta["embedding"]) == 8
-    assert meta["last_editor_token"].startswith("[REDACTED:secret/github-pat")
+    assert "embedding" not in meta and "last_editor_token" not in meta
+    assert meta["source"] == "crm://cases/4711"
 
 
-def test_research_scores_pass_through() -> None:
-    """Only the secret is redacted today; coarsening the scores is a later issue."""
+def test_research_scores_coarsened() -> None:
+    """The classifier's full distribution is cut to its top label, two decimals."""
     cap = agents.research.run(True)
     result = cap.state["messages"][2].content
-    assert "[REDACTED:secret/slack-bot-token]" in result and '"benign": 0.' in result
+    assert "[REDACTED:secret/slack-bot-token]" in result
+    scores = json.loads(result)["scores"]
+    assert len(scores) == 1 and len(str(next(iter(scores.values())))) <= 4
 
 
 def test_exfiltration_tool_never_receives_the_credentials() -> None:

@@ -326,10 +326,12 @@ def test_wrapped_retriever_sanitises_content_and_metadata(guard: Guard) -> None:
     docs = wrapped.invoke("token", config={"callbacks": [rec]})
     assert [type(d) for d in docs] == [Document, Document]
     first = docs[0]
-    assert first.id == "doc-1" and first.metadata["source"] == "/srv/internal/notes.md"
-    assert first.metadata["embedding"] == [0.12, -0.5, 0.33]
-    assert "[REDACTED:" in first.page_content and "[REDACTED:" in first.metadata["debug"]
+    # Metadata is cut to what a citation needs: the internal path to its file name, the
+    # embedding and the debug field gone (inversion_signal/metadata).
+    assert first.id == "doc-1" and first.metadata == {"source": "notes.md"}
+    assert "[REDACTED:" in first.page_content
     assert docs[1].page_content == "nothing to see"
+    assert docs[1].metadata == {"source": "public.md"}
     more = [
         *asyncio.run(wrapped.ainvoke("t")),
         *[d for batch in wrapped.batch(["a", "b"]) for d in batch],
@@ -337,6 +339,17 @@ def test_wrapped_retriever_sanitises_content_and_metadata(guard: Guard) -> None:
     ]
     assert len(more) == 8
     _clean_of([secret, other], docs, more, rec.seen)
+
+
+def test_wrapped_retriever_metadata_kept_where_policy_allows() -> None:
+    """An internal deployment keeps the metadata; secrets in it are still redacted."""
+    secret, other = tokens.github_pat(), tokens.github_pat()
+    loose = Guard(Policy(actions={"inversion_signal/metadata": "allow"}))
+    (first, _) = wrap(loose, _notes(secret, other)).invoke("token")
+    assert first.metadata["source"] == "/srv/internal/notes.md"
+    assert first.metadata["embedding"] == [0.12, -0.5, 0.33]  # 3 numbers: not an embedding
+    assert "[REDACTED:secret/github-pat]" in first.metadata["debug"]
+    _clean_of([secret, other], first)
 
 
 def test_wrapped_retriever_in_a_chain(guard: Guard) -> None:

@@ -9,9 +9,10 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
 
 from agentguard.findings import Action, Channel
+from agentguard.policy.signals import SignalsPolicy
 
 
 class _Strict(BaseModel):
@@ -36,6 +37,9 @@ class ChannelPolicy(_Strict):
 
     enabled: bool = True
     actions: dict[str, Action] = Field(default_factory=dict)
+    signals: SignalsPolicy | None = Field(
+        None, description="inversion-signal settings for this channel, over the global ones"
+    )
 
 
 class DetectorConfig(BaseModel):
@@ -60,7 +64,11 @@ class Telemetry(_Strict):
     clean_spans: bool = Field(False, description="also record a span for clean inspections")
 
 
-DEFAULT_ACTIONS: dict[str, Action] = {"secret": Action.REDACT, "*": Action.ALERT}
+DEFAULT_ACTIONS: dict[str, Action] = {
+    "secret": Action.REDACT,
+    "inversion_signal": Action.REDUCE,
+    "*": Action.ALERT,
+}
 
 
 class Policy(_Strict):
@@ -87,6 +95,24 @@ class Policy(_Strict):
         None, description="HMAC key for fingerprints; else AGENTGUARD_FINGERPRINT_KEY"
     )
     telemetry: Telemetry = Field(default_factory=Telemetry)
+    signals: SignalsPolicy = Field(default_factory=SignalsPolicy)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _layer_channel_signals(cls, data: Any) -> Any:
+        """A channel's ``signals`` table is read over the global one, key by key."""
+        if not isinstance(data, dict):
+            return data
+        base = data.get("signals")
+        channels = data.get("channels")
+        if not isinstance(base, dict) or not isinstance(channels, dict):
+            return data
+        merged = {}
+        for name, cp in channels.items():
+            if isinstance(cp, dict) and isinstance(cp.get("signals"), dict):
+                cp = {**cp, "signals": _deep_merge(base, cp["signals"])}
+            merged[name] = cp
+        return {**data, "channels": merged}
 
     @field_validator("actions")
     @classmethod
@@ -96,6 +122,10 @@ class Policy(_Strict):
     def action_for(self, channel: Channel, kind: str) -> Action:
         """Channel rules first, then global ones; within each, the longest kind prefix wins."""
         return _resolve(self, channel, kind)
+
+    def signals_for(self, channel: Channel) -> SignalsPolicy:
+        cp = self.channels.get(channel)
+        return cp.signals if cp is not None and cp.signals is not None else self.signals
 
     def channel_enabled(self, channel: Channel) -> bool:
         cp = self.channels.get(channel)
@@ -109,6 +139,16 @@ class Policy(_Strict):
 
     def __hash__(self) -> int:
         return id(self)
+
+
+def _deep_merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in over.items():
+        old = out.get(key)
+        out[key] = (
+            _deep_merge(old, value) if isinstance(old, dict) and isinstance(value, dict) else value
+        )
+    return out
 
 
 def _prefixes(kind: str) -> list[str]:

@@ -1,0 +1,96 @@
+"""Signals inside strings: base64 float blobs, runs of numbers in free text, embedded JSON.
+
+Embedding APIs return vectors as base64 little-endian float32 (or float16) when asked;
+logs print vectors as ``[0.0123, -0.0456, …]`` or numpy's space-separated form; and tools
+return JSON as text. All three are decoded here so the structural tests can see them.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import re
+import struct
+import sys
+from collections.abc import Iterator
+
+#: A base64 run long enough for 32 float16 values (64 bytes → 88 characters, padding aside).
+B64_RUN = re.compile(r"[A-Za-z0-9+/]{86,}={0,2}")
+_NUMBER = r"[-+]?(?:\d+\.\d*|\.\d+)(?:[eE][-+]?\d+)?"
+#: Sixteen or more decimal numbers separated by commas, semicolons or whitespace.
+FLOAT_RUN = re.compile(rf"{_NUMBER}(?:[\s,;]+{_NUMBER}){{15,}}")
+_SPLIT = re.compile(r"[\s,;]+")
+#: Most JSON values tried inside one string (bounds the work on bracket-heavy text).
+MAX_JSON_ATTEMPTS = 256
+_DECODER = json.JSONDecoder()
+_LITTLE = sys.byteorder == "little"
+
+
+def decode_floats(blob: str) -> tuple[list[float], str] | None:
+    """The float32 (else float16) values of a base64 blob, with the format, or None."""
+    try:
+        raw = base64.b64decode(blob, validate=True)
+    except (binascii.Error, ValueError):
+        return None
+    for fmt, size in (("f", 4), ("e", 2)):
+        if len(raw) % size == 0 and len(raw) >= size * 16:
+            values = list(struct.unpack(f"<{len(raw) // size}{fmt}", raw))
+            if _plausible(values):
+                return values, "float32" if size == 4 else "float16"
+    return None
+
+
+def _plausible(values: list[float]) -> bool:
+    # Random bytes read as floats give huge, tiny and non-finite values; encoders don't.
+    for x in values:
+        if x != x or not -64.0 <= x <= 64.0:
+            return False
+    small = sum(1 for x in values if x != 0.0 and abs(x) < 1e-12)
+    return small <= len(values) // 10
+
+
+def encode_floats(values: list[float], fmt: str) -> str:
+    code = "f" if fmt == "float32" else "e"
+    return base64.b64encode(struct.pack(f"<{len(values)}{code}", *values)).decode("ascii")
+
+
+def float_runs(text: str) -> Iterator[tuple[int, int, list[float]]]:
+    """``(start, end, values)`` of every run of decimal numbers in free text."""
+    for m in FLOAT_RUN.finditer(text):
+        values = [float(x) for x in _SPLIT.split(m.group()) if x]
+        yield m.start(), m.end(), values
+
+
+def json_values(text: str) -> Iterator[tuple[int, int, object]]:
+    """``(start, end, value)`` of JSON objects and arrays embedded in text (a log line)."""
+    attempts = 0
+    i = 0
+    n = len(text)
+    while i < n and attempts < MAX_JSON_ATTEMPTS:
+        brace, bracket = text.find("{", i), text.find("[", i)
+        if brace < 0 and bracket < 0:
+            return
+        j = brace if bracket < 0 or (0 <= brace < bracket) else bracket
+        attempts += 1
+        try:
+            value, end = _DECODER.raw_decode(text, j)
+        except (ValueError, RecursionError):
+            i = j + 1
+            continue
+        if isinstance(value, dict | list) and value:
+            yield j, end, value
+        i = end
+
+
+def parse_json(text: str) -> object | None:
+    """A whole string that is a JSON object or array, parsed; else None."""
+    try:
+        value = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    return value if isinstance(value, dict | list) else None
+
+
+def dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)

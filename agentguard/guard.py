@@ -421,8 +421,11 @@ def _size_hint(payload: Any) -> int:
 
 
 def _kind_action(policy: Policy, channel: Channel) -> Callable[[str], Action]:
+    allowed = policy.allowlist.kinds
+
     def action_for(kind: str) -> Action:
-        return policy.action_for(channel, f"inversion_signal/{kind}")
+        full = f"inversion_signal/{kind}"
+        return Action.ALLOW if full in allowed else policy.action_for(channel, full)
 
     return action_for
 

@@ -52,20 +52,20 @@ def record_inspection(
         if reason:
             span.set_attribute(n.ATTR_REASON, reason)
         for f in findings:
-            span.add_event(
-                n.EVENT_FINDING,
-                {
-                    n.EV_KIND: f.kind,
-                    n.EV_RULE: f.rule,
-                    n.EV_DETECTOR: f.detector,
-                    n.EV_ACTION: f.action.value,
-                    n.EV_SEVERITY: f.severity.value,
-                    n.EV_CONFIDENCE: f.confidence,
-                    n.EV_FINGERPRINT: f.fingerprint,
-                    n.EV_PATH: f.path,
-                    n.EV_TECHNIQUE: f.technique,
-                },
-            )
+            attrs: dict[str, str | float] = {
+                n.EV_KIND: f.kind,
+                n.EV_RULE: f.rule,
+                n.EV_DETECTOR: f.detector,
+                n.EV_ACTION: f.action.value,
+                n.EV_SEVERITY: f.severity.value,
+                n.EV_CONFIDENCE: f.confidence,
+                n.EV_FINGERPRINT: f.fingerprint,
+                n.EV_PATH: f.path,
+                n.EV_TECHNIQUE: f.technique,
+            }
+            if f.reduction is not None:
+                attrs[n.EV_REDUCTION] = f.reduction
+            span.add_event(n.EVENT_FINDING, attrs)
         if decision is Decision.BLOCKED:
             span.set_status(Status(StatusCode.ERROR, "blocked by policy"))
     span.end()

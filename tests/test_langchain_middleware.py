@@ -434,3 +434,43 @@ def test_blocked_tool_result_refuses_before_it_enters_state() -> None:
     assert "[agentguard] tool result withheld on channel tool_output" in str(msg.content)
     assert "secret/slack-bot-token" in str(msg.content)
     assert sc.tool_result not in repr(out) + repr(list(saver.list(CFG)))
+
+
+# --- inversion signals in model responses and tool results ---------------------------------
+
+
+def test_logprobs_and_scores_are_reduced_before_they_enter_state() -> None:
+    lp = {
+        "content": [
+            {
+                "token": "fraud",
+                "logprob": -0.0312871,
+                "bytes": [102],
+                "top_logprobs": [{"token": "legit", "logprob": -3.4829113, "bytes": [108]}],
+            }
+        ]
+    }
+
+    @tool
+    def score_txn(txn_id: str) -> dict[str, Any]:
+        """Score a transaction with the fraud model."""
+        return {"txn": txn_id, "probs": {"fraud": 0.9312871, "legit": 0.0687129}}
+
+    model = ScriptedChatModel(
+        script=[
+            AIMessage(
+                content="",
+                tool_calls=[{"name": "score_txn", "args": {"txn_id": "t-1"}, "id": "c1"}],
+            ),
+            AIMessage(content="fraud", response_metadata={"logprobs": lp, "model": "m"}),
+        ]
+    )
+    agent = create_agent(model, [score_txn], middleware=[AgentGuardMiddleware(Guard(Policy()))])
+    state = agent.invoke({"messages": [HumanMessage("is t-1 fraud?")]})
+    text = repr(state)
+    for fine in ("0.9312871", "0.0687129", "-0.0312871", "-3.4829113", "legit"):
+        assert fine not in text
+    final = state["messages"][-1]
+    assert final.content == "fraud" and "logprobs" not in final.response_metadata
+    assert final.response_metadata["model"] == "m"
+    assert '"fraud": 0.93' in state["messages"][2].content

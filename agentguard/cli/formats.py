@@ -107,6 +107,8 @@ def _finding_json(loc: Located) -> dict[str, Any]:
         "severity": f.severity.value,
         "action": f.action.value,
         "fingerprint": f.fingerprint,
+        **({"json_path": f.path} if f.path != "$" else {}),
+        **({"reduction": f.reduction} if f.reduction else {}),
     }
 
 

@@ -110,6 +110,13 @@ class SignalWalk:
             return self.mapping(v, path, depth, doc)
         if t is list or isinstance(v, tuple | list):
             return self.sequence(v, key, cls, path, depth, doc)
+        if t is bytes or t is bytearray:  # read as Latin-1, like the text scan does
+            as_text = bytes(v).decode("latin-1")
+            new = self.value(as_text, key, cls, path, depth, doc)
+            if new is as_text or not isinstance(new, str):
+                return v if new is as_text else new
+            data = new.encode("latin-1", "replace")
+            return bytearray(data) if t is bytearray else data
         if hasattr(v, "dtype") and hasattr(v, "tolist") and hasattr(v, "ndim"):
             return self.array(v, key, cls, path, depth, doc)
         if isinstance(v, BaseModel) or (dataclasses.is_dataclass(v) and not isinstance(v, type)):
@@ -422,7 +429,7 @@ class SignalWalk:
                 new = self.value(parsed, key, cls, path, depth + 1, doc)
                 if new is parsed:
                     return s
-                return DROP if new is DROP else text.dumps(new)
+                return DROP if new is DROP else text.dumps(new, like=s)
         if len(s) >= 86 and " " not in s and text.B64_RUN.fullmatch(s):
             decoded = text.decode_floats(s)
             if decoded is not None:

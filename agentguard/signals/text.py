@@ -92,5 +92,14 @@ def parse_json(text: str) -> object | None:
     return value if isinstance(value, dict | list) else None
 
 
-def dumps(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False)
+def dumps(value: object, like: str = "") -> str:
+    """JSON text for ``value``; indented like ``like`` when that was pretty-printed."""
+    indent = None
+    if "\n" in like:
+        m = _INDENT.search(like)
+        indent = len(m.group(1)) if m else 2
+    out = json.dumps(value, ensure_ascii=False, indent=indent)
+    return out + "\n" if like.endswith("\n") else out
+
+
+_INDENT = re.compile(r"\n([ ]+)\S")

@@ -16,13 +16,18 @@ from agentguard.cli import demo
 from agentguard.cli.main import build_parser, main
 from examples import agents
 from examples.agents import Captured
+from examples.agents._common import embedding_vector
 
 
 def _fragments(value: str, size: int = 8) -> set[str]:
     return {value[i : i + size] for i in range(len(value) - size + 1)}
 
 
-@pytest.fixture(params=list(agents.SCENARIOS))
+#: Scenarios about output detail only: they plant no credential.
+SIGNAL_ONLY = (agents.healthcare.NAME, agents.fraud.NAME)
+
+
+@pytest.fixture(params=[name for name in agents.SCENARIOS if name not in SIGNAL_ONLY])
 def scenario(request: pytest.FixtureRequest) -> Any:
     return agents.SCENARIOS[request.param]
 
@@ -63,10 +68,134 @@ def test_secrets_are_fresh_per_run(scenario: Any) -> None:
 def test_support_metadata_reduced_to_a_citation() -> None:
     cap = agents.support.run(True)
     tool_msg = cap.state["messages"][2]
-    (doc,) = tool_msg.artifact  # the checkpointer hands Documents back as plain dicts
-    meta = doc["metadata"] if isinstance(doc, dict) else doc.metadata
-    assert "embedding" not in meta and "last_editor_token" not in meta
-    assert meta["source"] == "crm://cases/4711"
+    first, _ = tool_msg.artifact  # the checkpointer hands Documents back as plain dicts
+    for doc in tool_msg.artifact:
+        meta = doc["metadata"] if isinstance(doc, dict) else doc.metadata
+        assert set(meta) == {"title", "source"}  # no embedding, score, token, path
+    meta = first["metadata"] if isinstance(first, dict) else first.metadata
+    assert meta == {"title": agents.support.TITLE, "source": "crm://cases/4711"}
+
+
+# --- inversion signals: output detail, without agentguard and with it ------------------
+
+#: The 384-dim vectors the support retrieval returns, seeded like the scenario does.
+SUPPORT_VECTORS = [embedding_vector(4711), embedding_vector(401)]
+
+
+def _signal_text(cap: Captured) -> dict[str, str]:
+    """Every place a fine-grained value could sit, serialised (checkpoints included)."""
+    return {
+        "final messages": repr(cap.messages),
+        "state": repr(cap.state),
+        "checkpoints": repr(cap.checkpoints),
+        "tool messages": repr([m for m in cap.state["messages"] if m.type == "tool"]),
+        "logs": "\n".join(cap.logs),
+    }
+
+
+def _fine_values(name: str) -> list[str]:
+    """The exact fine-grained number strings each signal scenario emits."""
+    if name == agents.healthcare.NAME:
+        scores = [repr(score) for _, score in agents.healthcare.PREDICTIONS]
+        logprobs = [repr(t["logprob"]) for t in agents.healthcare.LOGPROBS["content"]]
+        return [*scores, repr(agents.healthcare.CALIBRATED), *logprobs]
+    if name == agents.fraud.NAME:
+        probs = [repr(p) for p in agents.fraud.CLASS_PROBABILITIES.values()]
+        return [*probs, *(repr(x) for x in agents.fraud.LOGITS)]
+    assert name == agents.support.NAME
+    vector_parts = [repr(x) for vec in SUPPORT_VECTORS for x in vec[:3]]
+    return [*(repr(s) for s in agents.support.SCORES), *vector_parts]
+
+
+SIGNAL_SCENARIOS = [*SIGNAL_ONLY, agents.support.NAME]
+
+
+@pytest.mark.parametrize("name", SIGNAL_SCENARIOS)
+def test_unguarded_run_carries_fine_grained_signals(name: str) -> None:
+    cap = agents.SCENARIOS[name](False)
+    places = _signal_text(cap)
+    for value in _fine_values(name):
+        assert value in places["state"] and value in places["final messages"]
+    logprobs = {repr(t["logprob"]) for t in agents.healthcare.LOGPROBS["content"]}
+    for value in set(_fine_values(name)) - logprobs:  # what the tool returned and logged
+        assert value in places["tool messages"], f"{value} is not in the tool message"
+        assert value in places["logs"], f"{value} is not in the unguarded logs"
+    assert "[REDACTED:" not in repr(cap.state)
+
+
+@pytest.mark.parametrize("name", SIGNAL_SCENARIOS)
+def test_guarded_run_carries_no_fine_grained_signal(name: str) -> None:
+    cap = agents.SCENARIOS[name](True)
+    for where, text in _signal_text(cap).items():
+        for value in _fine_values(name):
+            assert value not in text, f"{value} reached the guarded {where}"
+    assert "logprobs" not in repr(cap.state) and "logprobs" not in repr(cap.checkpoints)
+
+
+def test_support_vectors_are_realistic_embeddings() -> None:
+    vec = SUPPORT_VECTORS[0]
+    assert len(vec) == 384 and vec != SUPPORT_VECTORS[1]
+    assert max(len(repr(x).split(".")[1]) for x in vec) == 7
+    assert 0.03 < (sum(x * x for x in vec) / len(vec)) ** 0.5 < 0.07  # normal(0, 0.05)
+
+
+def test_support_embeddings_redacted_and_scores_rounded() -> None:
+    bare, cap = agents.support.run(False), agents.support.run(True)
+    hits = json.loads(cap.state["messages"][2].content)
+    assert [h["embedding"] for h in hits] == ["[REDACTED:embedding dim=384]"] * 2
+    assert [h["similarity"] for h in hits] == [0.9, 0.7]
+    assert hits[0]["title"] == agents.support.TITLE  # the answer can still cite its source
+    assert agents.support.TITLE in cap.messages[-1].content
+    raw_hits = json.loads(bare.state["messages"][2].content)
+    assert raw_hits[0]["embedding"] == SUPPORT_VECTORS[0]
+    assert "[REDACTED:embedding dim=384]" not in "\n".join(cap.logs)  # metadata cut instead
+    assert "embedding" not in "\n".join(cap.logs) and agents.support.TITLE in cap.logs[1]
+
+
+def test_healthcare_keeps_the_top_diagnosis_coarsely() -> None:
+    cap = agents.healthcare.run(True)
+    result = json.loads(cap.state["messages"][2].content)
+    assert result["predictions"] == [{"label": "type 2 diabetes", "score": 0.87}]
+    assert result["calibrated_confidence"] == 0.91 and result["patient_ref"] == "PT-20931"
+    answer = cap.messages[-1]
+    assert "type 2 diabetes (score: 0.87" in answer.content
+    assert "logprobs" not in answer.response_metadata
+    logged = json.loads(cap.logs[1])["result"]
+    assert logged["predictions"] == [{"label": "type 2 diabetes", "score": 0.87}]
+    bare = agents.healthcare.run(False)
+    assert len(json.loads(bare.state["messages"][2].content)["predictions"]) == 5
+    assert "logprobs" in bare.messages[-1].response_metadata
+
+
+def test_fraud_keeps_the_decision_and_the_top_class() -> None:
+    cap = agents.fraud.run(True)
+    result = json.loads(cap.state["messages"][2].content)
+    assert result["decision"] == "review" and result["transaction_id"] == "tx_88123"
+    assert result["class_probabilities"] == {"legit": 0.81}
+    assert "logits" not in result and result["head_output"] == [0.81, 0.0, 0.0, 0.0]
+    assert "fraud probability: 0.13" in cap.messages[-1].content
+    assert json.loads(cap.logs[1])["result"] == result
+    bare = agents.fraud.run(False)
+    assert len(json.loads(bare.state["messages"][2].content)["class_probabilities"]) == 4
+
+
+def test_report_shows_signal_shapes_not_values() -> None:
+    comparisons = [c for c in agents.compare() if c.name in SIGNAL_SCENARIOS]
+    text = agents.report(comparisons)
+    for change in (
+        "embedding: embedding dim=384 → [REDACTED:embedding dim=384]",
+        "(predictions): 5 labels at 7 decimals → 1 label at 2 decimals",
+        "(class_probabilities): 4 labels at 7 decimals → 1 label at 2 decimals",
+        "logprobs: present → dropped",
+        "(similarity): a number at 7 decimals → a number at 1 decimal",
+        "metadata: 7 keys → 2 keys (title, source)",
+    ):
+        assert change in text
+    assert "embedding 4, metadata 2, retrieval_score 4  none left" in text
+    assert "logprobs 1, probabilities 4  none left" in text
+    for name in SIGNAL_SCENARIOS:
+        for value in _fine_values(name):
+            assert value not in text
 
 
 def test_research_scores_coarsened() -> None:
@@ -115,6 +244,9 @@ def test_demo_agents_prints_no_planted_secret(monkeypatch: pytest.MonkeyPatch) -
             for value in cap.secrets.values():
                 assert not {f for f in _fragments(value) if f in text}, "a secret was printed"
     assert "customer support" in text and "secret/stripe-live-secret-key" in text
+    for name in agents.SCENARIOS:
+        assert f"== {name}" in text
+    assert "[REDACTED:embedding dim=384]" in text and "none left" in text
 
 
 def test_demo_agents_without_langchain_says_so(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -431,3 +431,39 @@ def test_a_million_floats_is_linear(guard: Guard) -> None:
     verdict = guard.inspect(big)
     assert time.perf_counter() - t0 < 30
     assert len(verdict.findings) == 1000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1.1 " * 20 + "1" * 1_000_000,  # a float run beside a million digits
+        "score=" + "1" * 1_000_000 + " x.12",
+        ("[" + "1," * 20_000 + "x") * 40,  # JSON attempts that fail late
+        ("A" * 90 + " ") * 5_000,  # many base64-looking runs
+        "embedding " + "[" * 100_000 + "]" * 100_000,  # JSON nested past the recursion limit
+        "vector: " + "{" * 500_000,
+    ],
+    ids=["digits", "kv-digits", "late-json", "b64-runs", "deep-json", "braces"],
+)
+def test_adversarial_text_is_linear(guard: Guard, text: str) -> None:
+    import time
+
+    t0 = time.perf_counter()
+    verdict = guard.inspect(text, channel="log")
+    assert time.perf_counter() - t0 < 2.0
+    assert not verdict.blocked
+
+
+def test_short_probability_vector_under_a_vector_key(guard: Guard) -> None:
+    out = guard.sanitize({"decision": "review", "risk_vector": [0.8123456, 0.1563921, 0.0312623]})
+    assert out == {"decision": "review", "risk_vector": [0.81, 0.0, 0.0]}
+
+
+def test_undecodable_bytes_in_text(guard: Guard) -> None:
+    """Lone surrogates (from undecodable input) neither crash the scan nor shift offsets."""
+    vec = _emb(32)
+    line = "\udcff\udcfe vec=" + ", ".join(map(str, vec)) + " confidence=0.98765"
+    out = guard.sanitize(line, channel="log")
+    assert out == "\udcff\udcfe vec=[REDACTED:embedding dim=32] confidence=0.99"
+    raw = b"\xff\xfe " + json.dumps({"embedding": vec}).encode()
+    assert b"[REDACTED:embedding dim=32]" in guard.sanitize(raw, channel="log")

@@ -221,8 +221,10 @@ def _load_agents() -> ModuleType:
 def run_agents_demo(out: TextIO) -> int:
     """``agentguard demo --agents``: run the example LangChain agents without and with the
     guard and print, per scenario and channel, whether a planted secret was seen raw and which
-    kinds were found or redacted. Exit 1 if a guarded run let a planted secret through;
-    exit 0 with a one-line note when LangChain or the examples cannot be imported."""
+    kinds were found or redacted, and the inversion signals found (embeddings, probabilities,
+    logprobs, retrieval scores, metadata) with their shape before and after. Exit 1 if a
+    guarded run let a planted secret through; exit 0 with a one-line note when LangChain or
+    the examples cannot be imported."""
     try:
         agents = _load_agents()
     except ImportError as exc:

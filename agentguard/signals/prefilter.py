@@ -7,18 +7,21 @@ regular expression rules most strings out before they are parsed.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
+from typing import Any
+
+import re2
 
 from agentguard.findings import Channel
 from agentguard.policy.signals import SignalsPolicy
+from agentguard.signals.text import utf8_safe
 
 _WORDS = r"logprob|logit|embed|vector|metadat|payload|page_content|_additional"
 
 
 @lru_cache(maxsize=16)
-def _pattern(decimals: int) -> re.Pattern[str]:
-    return re.compile(rf"\d\.\d{{{decimals + 1}}}|{_WORDS}|[A-Za-z0-9+/]{{86}}", re.IGNORECASE)
+def _pattern(decimals: int) -> Any:
+    return re2.compile(rf"(?i)\d\.\d{{{decimals + 1}}}|{_WORDS}|[A-Za-z0-9+/]{{86}}")
 
 
 def may_hold_signals(payload: object, text: str, cfg: SignalsPolicy, channel: Channel) -> bool:
@@ -27,4 +30,4 @@ def may_hold_signals(payload: object, text: str, cfg: SignalsPolicy, channel: Ch
     if channel is Channel.RETRIEVAL or not isinstance(payload, str | bytes | bytearray):
         return True
     decimals = min(cfg.probabilities.decimals, cfg.retrieval.score_decimals, 3)
-    return _pattern(decimals).search(text) is not None
+    return _pattern(decimals).search(utf8_safe(text)) is not None

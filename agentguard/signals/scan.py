@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import re2
 from pydantic import BaseModel
 
 from agentguard.findings import Action
@@ -44,12 +44,12 @@ _SCORE_WORDS = frozenset({"score", "similarity", "certainty", "relevance", "rera
 _MIN_TEXT = 16  # strings shorter than this hold no signal worth decoding
 #: A string shorter than a base64 blob holds a signal only with a bracket or a fine number.
 _SHORT = 86
-_TEXT_HINT = re.compile(r"[\[{]|\d\.\d\d").search
+_TEXT_HINT = re2.compile(r"[\[{]|\d\.\d\d").search
 _OTHER = KeyClass.OTHER
 #: ``confidence=0.91834`` / ``"score": 0.8734`` written as text (a log line).
-_KEY_NUMBER = re.compile(r"([A-Za-z_@][\w.@-]{0,40})\"?\s*[=:]\s*\"?(-?\d+\.\d{2,})")
+_KEY_NUMBER = re2.compile(r"([A-Za-z_@][\w.@-]{0,40})\"?\s*[=:]\s*\"?(-?\d+\.\d{2,})")
 
-_RETRIEVAL_WORDS = re.compile(r"retriev|doc_?id|document|chunk|similarity|vector|search", re.I)
+_RETRIEVAL_WORDS = re2.compile(r"(?i)retriev|doc_?id|document|chunk|similarity|vector|search")
 #: A place in the payload: ``(parent, key)`` links, spelt out only for a hit.
 Path = tuple[Any, ...] | str
 ActionFor = Callable[[str], Action]
@@ -137,7 +137,7 @@ class SignalWalk:
             for k, v in d.items():
                 t = type(v)
                 if t is str:
-                    if len(v) < short and (len(v) < _MIN_TEXT or not _TEXT_HINT(v)):
+                    if len(v) < short and (len(v) < _MIN_TEXT or not _hint(v)):
                         continue
                 elif t is int or t is bool or v is None:
                     continue
@@ -199,7 +199,7 @@ class SignalWalk:
             for i, item in enumerate(seq):
                 t = type(item)
                 if t is str:
-                    if len(item) < short and (len(item) < _MIN_TEXT or not _TEXT_HINT(item)):
+                    if len(item) < short and (len(item) < _MIN_TEXT or not _hint(item)):
                         continue
                 elif t is int or t is bool or item is None:
                     continue
@@ -329,7 +329,7 @@ class SignalWalk:
                 PROBABILITIES, f"key:{_word(key)}", path, seq, lambda a, _: self._dist(a, nums)
             )
         if (
-            cls in (_OTHER, KeyClass.WEAK_EMBEDDING)
+            cls in (_OTHER, KeyClass.WEAK_EMBEDDING, KeyClass.EMBEDDING)
             and shapes.looks_like_distribution(nums)
             and shapes.any_finer(nums, shapes.SHAPE_DECIMALS)
         ):
@@ -430,7 +430,7 @@ class SignalWalk:
                 if new is parsed:
                     return s
                 return DROP if new is DROP else text.dumps(new, like=s)
-        if len(s) >= 86 and " " not in s and text.B64_RUN.fullmatch(s):
+        if len(s) >= 86 and " " not in s and text.B64_RUN.fullmatch(text.utf8_safe(s)):
             decoded = text.decode_floats(s)
             if decoded is not None:
                 return self.blob(s, decoded[0], decoded[1], path, 0, len(s))
@@ -455,12 +455,13 @@ class SignalWalk:
     def free_text(self, s: str, path: Path, depth: int, doc: bool) -> str:
         """Vectors, blobs, JSON and ``key=value`` scores inside a longer text (a log line)."""
         edits: list[tuple[int, int, str]] = []
+        probe = text.utf8_safe(s)  # what the patterns read; edits still cut ``s``
 
         def free(a: int, b: int) -> bool:
             return not any(x < b and a < y for x, y, _ in edits)
 
         if s.count(".") >= 16:
-            for start, end, values in text.float_runs(s):
+            for start, end, values in text.float_runs(probe):
                 new = self._text_vector(s, start, end, values, path)
                 if new is not None:
                     edits.append((start, end, new))
@@ -472,18 +473,19 @@ class SignalWalk:
                 if new is not value:
                     edits.append((start, end, "" if new is DROP else text.dumps(new)))
         if len(s) >= 86:
-            for m in text.B64_RUN.finditer(s):
+            for m in text.B64_RUN.finditer(probe):
                 start, end = m.span()
                 if not free(start, end):
                     continue
-                decoded = text.decode_floats(m.group())
+                blob = m.group()
+                decoded = text.decode_floats(blob)
                 if decoded is not None:
-                    new = self.blob(m.group(), decoded[0], decoded[1], path, start, end)
-                    if new is not m.group():
+                    new = self.blob(blob, decoded[0], decoded[1], path, start, end)
+                    if new is not blob:
                         edits.append((start, end, "" if new is DROP else str(new)))
         if "=" in s or ":" in s:
-            self._text_context = s
-            for m in _KEY_NUMBER.finditer(s):
+            self._text_context = probe
+            for m in _KEY_NUMBER.finditer(probe):
                 start, end = m.span(2)
                 if free(start, end):
                     new = self._text_score(m.group(1), float(m.group(2)), path, start, end)
@@ -642,10 +644,14 @@ class SignalWalk:
         return kept if a is Action.REDUCE else _other(a, kept)
 
 
+def _hint(s: str) -> bool:
+    return _TEXT_HINT(text.utf8_safe(s)) is not None
+
+
 def _quiet(items: list[Any], short: int) -> bool:
     """A list of short plain strings (tags, names): nothing in it to look at."""
     for x in items:
-        if type(x) is not str or len(x) >= short or (len(x) >= _MIN_TEXT and _TEXT_HINT(x)):
+        if type(x) is not str or len(x) >= short or (len(x) >= _MIN_TEXT and _hint(x)):
             return False
     return True
 

@@ -3,6 +3,8 @@
 Embedding APIs return vectors as base64 little-endian float32 (or float16) when asked;
 logs print vectors as ``[0.0123, -0.0456, …]`` or numpy's space-separated form; and tools
 return JSON as text. All three are decoded here so the structural tests can see them.
+Every pattern that runs over untrusted text is RE2 (linear time, no backtracking): a run
+of a million digits must not stall a log line.
 """
 
 from __future__ import annotations
@@ -12,19 +14,36 @@ import binascii
 import json
 import re
 import struct
-import sys
 from collections.abc import Iterator
 
+import re2
+
 #: A base64 run long enough for 32 float16 values (64 bytes → 88 characters, padding aside).
-B64_RUN = re.compile(r"[A-Za-z0-9+/]{86,}={0,2}")
+B64_RUN = re2.compile(r"[A-Za-z0-9+/]{86,}={0,2}")
 _NUMBER = r"[-+]?(?:\d+\.\d*|\.\d+)(?:[eE][-+]?\d+)?"
 #: Sixteen or more decimal numbers separated by commas, semicolons or whitespace.
-FLOAT_RUN = re.compile(rf"{_NUMBER}(?:[\s,;]+{_NUMBER}){{15,}}")
-_SPLIT = re.compile(r"[\s,;]+")
+FLOAT_RUN = re2.compile(rf"{_NUMBER}(?:[\s,;]+{_NUMBER}){{15,}}")
+_SPLIT = re.compile(r"[\s,;]+")  # only ever over a FLOAT_RUN match
 #: Most JSON values tried inside one string (bounds the work on bracket-heavy text).
 MAX_JSON_ATTEMPTS = 256
 _DECODER = json.JSONDecoder()
-_LITTLE = sys.byteorder == "little"
+#: Characters a failing JSON attempt may read, per character of the text, in all.
+JSON_BUDGET = 4
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def utf8_safe(text: str) -> str:
+    """``text`` with lone surrogates (undecodable input bytes) as U+FFFD: same length, so
+    offsets carry over, and RE2 (which needs valid UTF-8) can read it."""
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)
+    return text
 
 
 def decode_floats(blob: str) -> tuple[list[float], str] | None:
@@ -67,7 +86,8 @@ def json_values(text: str) -> Iterator[tuple[int, int, object]]:
     attempts = 0
     i = 0
     n = len(text)
-    while i < n and attempts < MAX_JSON_ATTEMPTS:
+    budget = JSON_BUDGET * n + 4096
+    while i < n and attempts < MAX_JSON_ATTEMPTS and budget > 0:
         brace, bracket = text.find("{", i), text.find("[", i)
         if brace < 0 and bracket < 0:
             return
@@ -75,7 +95,12 @@ def json_values(text: str) -> Iterator[tuple[int, int, object]]:
         attempts += 1
         try:
             value, end = _DECODER.raw_decode(text, j)
+        except json.JSONDecodeError as exc:  # it read as far as exc.pos before failing
+            budget -= exc.pos - j + 1
+            i = j + 1
+            continue
         except (ValueError, RecursionError):
+            budget -= n  # unknown reach: count it as the whole text
             i = j + 1
             continue
         if isinstance(value, dict | list) and value:
@@ -102,4 +127,4 @@ def dumps(value: object, like: str = "") -> str:
     return out + "\n" if like.endswith("\n") else out
 
 
-_INDENT = re.compile(r"\n([ ]+)\S")
+_INDENT = re2.compile(r"\n([ ]+)\S")

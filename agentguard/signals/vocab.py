@@ -97,18 +97,24 @@ _NOT_PROBABILITY = {
 
 @lru_cache(maxsize=8192)
 def words(key: str) -> tuple[str, ...]:
-    """``"@search.rerankerScore"`` → ``("search", "reranker", "score")``."""
+    """``"@search.rerankerScore"`` → ``("search", "reranker", "score")``; nothing for a
+    key too long to name a signal."""
+    if len(key) > _LONGEST_KEY:
+        return ()
     return tuple(w.lower() for w in _WORDS.findall(key))
 
 
 #: classify()'s results; read directly by the hot loop (a dict lookup beats a cached call).
 CLASSES: dict[str, KeyClass] = {}
 _CLASSES_MAX = 8192
+_LONGEST_KEY = 64
 
 
 def classify(key: str) -> KeyClass:
     cls = CLASSES.get(key)
     if cls is None:
+        if len(key) > _LONGEST_KEY:  # no key that names a signal is this long
+            return KeyClass.OTHER
         cls = _classify(key)
         if len(CLASSES) < _CLASSES_MAX:
             CLASSES[key] = cls

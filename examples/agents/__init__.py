@@ -2,26 +2,35 @@
 
 One module per scenario, each with ``run(guarded: bool) -> Captured``:
 
-- :mod:`examples.agents.support` — retrieval tool returns case notes with an API key and
-  document metadata with a token and an ``embedding``;
+- :mod:`examples.agents.support` — retrieval tool returns case notes with an API key, and
+  hits with similarity scores, 384-dim embeddings and document metadata with a token;
 - :mod:`examples.agents.research` — a research endpoint tool returns unrestricted scores and a
   token in a debug field;
 - :mod:`examples.agents.exfiltration` — the model hands credentials to a tool as arguments;
+- :mod:`examples.agents.healthcare` — a triage model tool returns every diagnosis with a
+  seven-decimal confidence, and the model's answer carries token logprobs;
+- :mod:`examples.agents.fraud` — a fraud model tool returns its full probability vector,
+  logits and a bare output vector;
 - and in every run, the structlog lines the app and its tools wrote (scrubbed when guarded).
 
 ``python -m examples.agents`` prints, per scenario and channel, what the agent and the logs
-saw — secrets only as kinds and keyed fingerprints, never raw.
+saw — secrets only as kinds and keyed fingerprints, never raw — and, for inversion signals
+(embeddings, probabilities, logprobs, retrieval scores, metadata), how many were found and
+what shape each had without agentguard and with it ("embedding dim=384 → [REDACTED:…]").
 """
 
 from __future__ import annotations
 
+import json
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from agentguard import Guard
 from agentguard.fingerprint import Fingerprinter
-from examples.agents import exfiltration, research, support
+from examples.agents import exfiltration, fraud, healthcare, research, support
 from examples.agents._common import Captured
 
 __all__ = ["SCENARIOS", "Captured", "Comparison", "compare", "main", "report"]
@@ -31,9 +40,12 @@ SCENARIOS: dict[str, Callable[[bool], Captured]] = {
     support.NAME: support.run,
     research.NAME: research.run,
     exfiltration.NAME: exfiltration.run,
+    healthcare.NAME: healthcare.run,
+    fraud.NAME: fraud.run,
 }
 
 _MARKER = re.compile(r"\[REDACTED:([^\]\s]+)\]")
+_SIGNAL = "inversion_signal/"
 
 
 @dataclass(frozen=True)
@@ -49,7 +61,9 @@ def compare() -> list[Comparison]:
 
 
 def _found(guard: Guard, text: str) -> str:
-    kinds = sorted({f.kind for f in guard.inspect(text, channel="tool_output").findings})
+    """The secret kinds found in ``text`` (inversion signals have their own table)."""
+    findings = guard.inspect(text, channel="tool_output").findings
+    kinds = sorted({f.kind for f in findings if not f.kind.startswith(_SIGNAL)})
     return ", ".join(kinds) or "-"
 
 
@@ -59,6 +73,139 @@ def _redacted(text: str) -> str:
 
 def _raw(names: list[str]) -> str:
     return f"yes ({len(names)})" if names else "no"
+
+
+# --- inversion signals -----------------------------------------------------------------
+
+_STEP = re.compile(r"\.([A-Za-z_]\w*)|\[(\d+)\]|\['((?:[^'\\]|\\.)*)'\]|(\[\?\])")
+_DECIMALS = re.compile(r"\d\.(\d+)")
+_MISSING = object()
+
+
+def _views(cap: Captured) -> dict[str, Any]:
+    """The structured value behind each channel (checkpoints repeat the state: left out)."""
+    return {
+        "final messages": cap.messages,
+        "agent state": cap.state,
+        "tool received": cap.tool_saw,
+        "logs": cap.logs,
+    }
+
+
+def _resolve(value: Any, path: str) -> Any:
+    """The value at a finding's ``path`` (``$.messages[2].content.scores``), reading JSON text
+    and message objects on the way; ``_MISSING`` where the guarded run has nothing there."""
+    pos = 1
+    while pos < len(path):
+        m = _STEP.match(path, pos)
+        if m is None or m.group(4):
+            return _MISSING
+        pos = m.end()
+        if isinstance(value, str):
+            try:
+                value = json.loads(value)
+            except ValueError:
+                return _MISSING
+        key: Any = m.group(1) or m.group(3)
+        if m.group(2) is not None:
+            index = int(m.group(2))
+            if not isinstance(value, list | tuple) or index >= len(value):
+                return _MISSING
+            value = value[index]
+        elif isinstance(value, dict):
+            value = value.get(key, _MISSING)
+        else:
+            value = getattr(value, key, _MISSING)
+        if value is _MISSING:
+            return _MISSING
+    return value
+
+
+def _decimals(values: Sequence[Any]) -> int:
+    return max((len(d) for v in values for d in _DECIMALS.findall(repr(v))), default=0)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _dec(values: Sequence[Any]) -> str:
+    return _plural(_decimals(values), "decimal")
+
+
+def _shape(value: Any) -> str:
+    """What a signal looked like, as a shape (dimension, labels, decimals): never its numbers."""
+    if value is _MISSING or value is None:
+        return "dropped"
+    if isinstance(value, str):
+        marker = re.search(r"\[REDACTED:embedding[^\]]*\]", value)
+        if marker:
+            return marker.group()
+        return f"numbers in text at {_dec([value])}"
+    if isinstance(value, float):
+        return f"a number at {_dec([value])}"
+    if isinstance(value, dict) and value and all(type(v) is float for v in value.values()):
+        return f"{_plural(len(value), 'label')} at {_dec(list(value.values()))}"
+    if isinstance(value, list) and value and all(type(v) is float for v in value):
+        if len(value) >= 32:
+            return f"embedding dim={len(value)}"
+        nonzero = sum(v != 0 for v in value)
+        kept = f", {nonzero} nonzero" if nonzero < len(value) else ""
+        return f"{len(value)} values{kept} at {_dec(value)}"
+    if isinstance(value, list) and value and all(isinstance(r, dict) for r in value):
+        scores = [v for r in value for v in r.values() if type(v) is float]
+        if len(scores) == len(value):
+            return f"{_plural(len(value), 'label')} at {_dec(scores)}"
+    if isinstance(value, dict):
+        keys = ", ".join(map(str, value)) if len(value) <= 3 else ""
+        return f"{_plural(len(value), 'key')}" + (f" ({keys})" if keys else "")
+    return "present"
+
+
+def signal_rows(comp: Comparison, guard: Guard | None = None) -> list[tuple[str, str, str]]:
+    """Per channel: the inversion signals found without agentguard (count per kind), and what
+    a fresh inspection still finds in the guarded run."""
+    guard = guard or Guard()
+    bare, guarded = _views(comp.without), _views(comp.with_guard)
+    rows = []
+    for channel, value in bare.items():
+        before = _signal_counts(guard, value)
+        after = _signal_counts(guard, guarded[channel])
+        rows.append((channel, before or "-", after or ("none left" if before else "-")))
+    return rows
+
+
+def _signal_counts(guard: Guard, value: Any) -> str:
+    kinds = Counter(
+        f.kind.removeprefix(_SIGNAL)
+        for f in guard.inspect(value, channel="tool_output").findings
+        if f.kind.startswith(_SIGNAL)
+    )
+    return ", ".join(f"{kind} {n}" for kind, n in sorted(kinds.items()))
+
+
+def signal_changes(comp: Comparison, guard: Guard | None = None) -> list[str]:
+    """Each distinct change a signal went through, as shapes: ``kind: before → after (n)``."""
+    guard = guard or Guard()
+    bare, guarded = _views(comp.without), _views(comp.with_guard)
+    changes: Counter[tuple[str, str, str]] = Counter()
+    for channel, value in bare.items():
+        for f in guard.inspect(value, channel="tool_output").findings:
+            if not f.kind.startswith(_SIGNAL):
+                continue
+            before = _resolve(value, f.path)
+            if before is _MISSING:
+                continue
+            after = _resolve(guarded[channel], f.path)
+            kind = f.kind.removeprefix(_SIGNAL)
+            what = "present" if kind == "logprobs" else _shape(before)
+            field = re.findall(r"\.(\w+)", f.path)[-1:] or ["$"]
+            label = kind if field[0] in (kind, "$") else f"{kind} ({field[0]})"
+            changes[label, what, _shape(after)] += 1
+    return [
+        f"{kind}: {before} → {after}" + (f"  (x{n})" if n > 1 else "")
+        for (kind, before, after), n in sorted(changes.items())
+    ]
 
 
 HEADERS = ("channel", "raw secret", "found (without)", "raw secret", "redacted (with)")
@@ -74,10 +221,16 @@ def report(comparisons: Sequence[Comparison]) -> str:
     ]
     for comp in comparisons:
         out.append(f"== {comp.name}")
+        if not comp.with_guard.secrets:
+            out.append("   planted: no credential (inversion signals only)")
         for label, value in comp.with_guard.secrets.items():
             kind = _found(guard, value)
             kind = "(detected in context only)" if kind == "-" else kind
             out.append(f"   planted: {label}: {kind}  fp={fp(value)}")
+        if not comp.with_guard.secrets:
+            out.extend(_signal_block(comp, guard)[1:])
+            out.append("")
+            continue
         rows: list[tuple[str, ...]] = [HEADERS]
         bare, guarded = comp.without.channels(), comp.with_guard.channels()
         bare_leaks, guarded_leaks = comp.without.leaks(), comp.with_guard.leaks()
@@ -102,6 +255,7 @@ def report(comparisons: Sequence[Comparison]) -> str:
             out.append(
                 "   " + "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
             )
+        out.extend(_signal_block(comp, guard))
         out.append("")
     text = "\n".join(out)
     for comp in comparisons:  # last line of defence: never print a planted value
@@ -109,6 +263,25 @@ def report(comparisons: Sequence[Comparison]) -> str:
             for value in cap.secrets.values():
                 text = text.replace(value, "[hidden]")
     return text + "\n"
+
+
+SIGNAL_HEADERS = ("inversion signals", "found (without)", "left (with)")
+
+
+def _signal_block(comp: Comparison, guard: Guard) -> list[str]:
+    rows = signal_rows(comp, guard)
+    if all(before == "-" for _, before, _ in rows):
+        return ["   inversion signals: none"]
+    table = [SIGNAL_HEADERS, *rows]
+    widths = [max(len(r[i]) for r in table) for i in range(len(SIGNAL_HEADERS))]
+    lines = [
+        "   " + "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
+        for row in table
+    ]
+    changes = signal_changes(comp, guard)
+    for n, change in enumerate(changes):
+        lines.append(("   reduced: " if n == 0 else "            ") + change)
+    return ["", *lines]
 
 
 def leaked(comparisons: Sequence[Comparison]) -> bool:

@@ -160,3 +160,10 @@ def run_agent(
 
 def as_json(value: Any) -> str:
     return json.dumps(value, default=repr)
+
+
+def embedding_vector(seed: int, dim: int = 384) -> list[float]:
+    """A realistic sentence embedding: ``dim`` floats ~ normal(0, 0.05) at 7 decimals, seeded
+    so a run is reproducible (a vector is an inversion signal, not a secret)."""
+    rng = random.Random(seed)
+    return [round(rng.gauss(0.0, 0.05), 7) for _ in range(dim)]

@@ -4,8 +4,8 @@ The classifier endpoint hands back the full label -> probability map (an inversi
 full-precision confidence scores help reconstruct training data) and, in a ``debug`` field,
 the bearer token it used upstream.
 
-Coarsening inversion signals (top-k, rounding, dropping scores) is a later issue: today
-agentguard redacts only the secret here, and the scores pass through unchanged.
+With agentguard the token is redacted and the scores are cut to the top label at two
+decimals (the default ``[signals]`` policy), in the tool result, agent state and the logs.
 """
 
 from __future__ import annotations

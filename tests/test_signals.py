@@ -467,3 +467,24 @@ def test_undecodable_bytes_in_text(guard: Guard) -> None:
     assert out == "\udcff\udcfe vec=[REDACTED:embedding dim=32] confidence=0.99"
     raw = b"\xff\xfe " + json.dumps({"embedding": vec}).encode()
     assert b"[REDACTED:embedding dim=32]" in guard.sanitize(raw, channel="log")
+
+
+def test_logs_written_with_signals_are_reduced(caplog: pytest.LogCaptureFixture) -> None:
+    import logging
+
+    from agentguard.logs import RedactingFilter, RedactingProcessor
+
+    vec = _emb(64)
+    event = RedactingProcessor(Guard())(None, "info", {"event": "scored", "result": CLASSIFIER})
+    assert event["result"]["predictions"] == [{"label": "influenza", "score": 0.87}]
+    event = RedactingProcessor(Guard())(None, "debug", {"event": "q", "embedding": vec})
+    assert event["embedding"] == "[REDACTED:embedding dim=64]"
+
+    logger = logging.getLogger("agentguard.test.signals")
+    logger.addFilter(RedactingFilter(Guard()))
+    with caplog.at_level(logging.INFO, logger=logger.name):
+        logger.info("query embedding %s", vec)
+        logger.info("scored", extra={"probs": {"fraud": 0.9123, "ok": 0.0877}})
+    first, second = caplog.records
+    assert first.getMessage() == "query embedding [[REDACTED:embedding dim=64]]"
+    assert second.probs == {"fraud": 0.91}

@@ -167,7 +167,10 @@ class Guard:
         prior: tuple[Finding, ...] = ()
         changed = False
         signals = policy.signals_for(channel)
-        if signals.enabled and may_hold_signals(payload, rendered.text, signals, channel):
+        hint = (
+            may_hold_signals(payload, rendered.text, signals, channel) if signals.enabled else set()
+        )
+        if hint is None or hint:
             try:
                 walk = SignalWalk(
                     signals,
@@ -175,7 +178,7 @@ class Guard:
                     limits.max_depth,
                     retrieval=channel is Channel.RETRIEVAL,
                 )
-                reduced = walk.run(payload)
+                reduced = walk.run(payload, gated=hint)
             except Exception as exc:  # same contract as a detector that fails
                 log.error("agentguard signal scan failed: %s", type(exc).__name__)
                 reason = f"signal scan failed ({type(exc).__name__})"

@@ -18,13 +18,13 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import re2
 from pydantic import BaseModel
 
 from agentguard.findings import Action
 from agentguard.payload import DROP
 from agentguard.policy.signals import SignalsPolicy
-from agentguard.signals import reduce, shapes, text
+from agentguard.signals import gate, reduce, shapes, text
+from agentguard.signals.prefilter import finest
 from agentguard.signals.vocab import CLASSES, KeyClass, classify, words
 
 #: The finding kinds this module reports, after ``inversion_signal/``.
@@ -44,12 +44,10 @@ _SCORE_WORDS = frozenset({"score", "similarity", "certainty", "relevance", "rera
 _MIN_TEXT = 16  # strings shorter than this hold no signal worth decoding
 #: A string shorter than a base64 blob holds a signal only with a bracket or a fine number.
 _SHORT = 86
-_TEXT_HINT = re2.compile(r"[\[{]|\d\.\d\d").search
+_TEXT_HINT = text.Pattern(r"[\[{]|\d\.\d\d").search
 _OTHER = KeyClass.OTHER
-#: ``confidence=0.91834`` / ``"score": 0.8734`` written as text (a log line).
-_KEY_NUMBER = re2.compile(r"([A-Za-z_@][\w.@-]{0,40})\"?\s*[=:]\s*\"?(-?\d+\.\d{2,})")
 
-_RETRIEVAL_WORDS = re2.compile(r"(?i)retriev|doc_?id|document|chunk|similarity|vector|search")
+_RETRIEVAL_WORDS = text.Pattern(r"(?i)retriev|doc_?id|document|chunk|similarity|vector|search")
 #: A place in the payload: ``(parent, key)`` links, spelt out only for a hit.
 Path = tuple[Any, ...] | str
 ActionFor = Callable[[str], Action]
@@ -87,8 +85,13 @@ class SignalWalk:
         limit = cfg.retrieval.max_snippet_chars
         self._short = _SHORT if limit is None else min(_SHORT, limit + 1)
         self._text_context: str | None = None
+        self._gate = gate.gate(finest(cfg))
+        self._gated: tuple[str, set[str]] | None = None
 
-    def run(self, payload: Any) -> Any:
+    def run(self, payload: Any, gated: set[str] | None = None) -> Any:
+        """``gated``: what the gate already found in ``payload`` when it is one string."""
+        if gated is not None and isinstance(payload, str):
+            self._gated = (payload, gated)
         out = self.value(payload, None, _OTHER, "$", 0, self.retrieval)
         if out is DROP:
             return "" if isinstance(payload, str) else None
@@ -430,7 +433,7 @@ class SignalWalk:
                 if new is parsed:
                     return s
                 return DROP if new is DROP else text.dumps(new, like=s)
-        if len(s) >= 86 and " " not in s and text.B64_RUN.fullmatch(text.utf8_safe(s)):
+        if len(s) >= 86 and " " not in s and text.B64_RUN.fullmatch(s):
             decoded = text.decode_floats(s)
             if decoded is not None:
                 return self.blob(s, decoded[0], decoded[1], path, 0, len(s))
@@ -455,40 +458,40 @@ class SignalWalk:
     def free_text(self, s: str, path: Path, depth: int, doc: bool) -> str:
         """Vectors, blobs, JSON and ``key=value`` scores inside a longer text (a log line)."""
         edits: list[tuple[int, int, str]] = []
-        probe = text.utf8_safe(s)  # what the patterns read; edits still cut ``s``
 
         def free(a: int, b: int) -> bool:
             return not any(x < b and a < y for x, y, _ in edits)
 
-        if s.count(".") >= 16:
-            for start, end, values in text.float_runs(probe):
+        found = self._gated[1] if self._gated and self._gated[0] is s else self._gate(s)
+        if not found:
+            return s
+        if gate.FLOATS in found and s.count(".") >= 16:
+            for start, end, values in text.float_runs(s):
                 new = self._text_vector(s, start, end, values, path)
                 if new is not None:
                     edits.append((start, end, new))
-        if "{" in s or "[" in s:
+        if gate.JSON in found:
             for start, end, value in text.json_values(s):
                 if not free(start, end):
                     continue
                 new = self.value(value, None, _OTHER, path, depth + 1, doc)
                 if new is not value:
                     edits.append((start, end, "" if new is DROP else text.dumps(new)))
-        if len(s) >= 86:
-            for m in text.B64_RUN.finditer(probe):
-                start, end = m.span()
+        if gate.B64 in found:
+            for start, end, _ in text.B64_RUN.finditer(s):
                 if not free(start, end):
                     continue
-                blob = m.group()
+                blob = s[start:end]
                 decoded = text.decode_floats(blob)
                 if decoded is not None:
                     new = self.blob(blob, decoded[0], decoded[1], path, start, end)
                     if new is not blob:
                         edits.append((start, end, "" if new is DROP else str(new)))
-        if "=" in s or ":" in s:
-            self._text_context = probe
-            for m in _KEY_NUMBER.finditer(probe):
-                start, end = m.span(2)
+        if gate.KEYED in found:
+            self._text_context = s
+            for key, start, end in text.key_numbers(s):
                 if free(start, end):
-                    new = self._text_score(m.group(1), float(m.group(2)), path, start, end)
+                    new = self._text_score(key, float(s[start:end]), path, start, end)
                     if new is not None:
                         edits.append((start, end, new))
         if not edits:
@@ -645,7 +648,7 @@ class SignalWalk:
 
 
 def _hint(s: str) -> bool:
-    return _TEXT_HINT(text.utf8_safe(s)) is not None
+    return _TEXT_HINT(s)
 
 
 def _quiet(items: list[Any], short: int) -> bool:

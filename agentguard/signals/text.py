@@ -18,11 +18,50 @@ from collections.abc import Iterator
 
 import re2
 
+
+class Pattern:
+    """An RE2 pattern for str, matched on bytes when the text is ASCII (the usual case):
+    the wrapper's str path re-encodes the text and converts offsets for every match."""
+
+    __slots__ = ("_bytes", "_str")
+
+    def __init__(self, pattern: str) -> None:
+        self._str = re2.compile(pattern)
+        self._bytes = re2.compile(pattern.encode("ascii"))
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int, tuple[str, ...]]]:
+        """``(start, end, groups)`` of every match, in character offsets."""
+        if text.isascii():
+            for m in self._bytes.finditer(text.encode("ascii")):
+                groups = tuple(g.decode("ascii") if g else "" for g in m.groups())
+                yield m.start(), m.end(), groups
+        else:
+            for m in self._str.finditer(utf8_safe(text)):
+                yield m.start(), m.end(), tuple(g or "" for g in m.groups())
+
+    def search(self, text: str) -> bool:
+        if text.isascii():
+            return self._bytes.search(text.encode("ascii")) is not None
+        return self._str.search(utf8_safe(text)) is not None
+
+    def fullmatch(self, text: str) -> bool:
+        if text.isascii():
+            return self._bytes.fullmatch(text.encode("ascii")) is not None
+        return self._str.fullmatch(utf8_safe(text)) is not None
+
+
 #: A base64 run long enough for 32 float16 values (64 bytes → 88 characters, padding aside).
-B64_RUN = re2.compile(r"[A-Za-z0-9+/]{86,}={0,2}")
+B64_RUN = Pattern(r"[A-Za-z0-9+/]{86,}={0,2}")
 _NUMBER = r"[-+]?(?:\d+\.\d*|\.\d+)(?:[eE][-+]?\d+)?"
 #: Sixteen or more decimal numbers separated by commas, semicolons or whitespace.
-FLOAT_RUN = re2.compile(rf"{_NUMBER}(?:[\s,;]+{_NUMBER}){{15,}}")
+FLOAT_RUN = Pattern(rf"{_NUMBER}(?:[\s,;]+{_NUMBER}){{15,}}")
+#: ``confidence=0.91834`` / ``"score": 0.8731`` in text: a signal word, the rest of its key,
+#: then the number (the key's start is found by :func:`key_numbers`).
+KEY_NUMBER = Pattern(
+    r"(?i)(?:prob|confiden|score|logit|certaint|likelihood|similarit|relevan|rerank|distance"
+    r"|softmax|posterior)[\w.@-]{0,20}\"?\s*[=:]\s*\"?(-?\d+\.\d{2,})"
+)
+_KEY_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.@-")
 _SPLIT = re.compile(r"[\s,;]+")  # only ever over a FLOAT_RUN match
 #: Most JSON values tried inside one string (bounds the work on bracket-heavy text).
 MAX_JSON_ATTEMPTS = 256
@@ -76,36 +115,49 @@ def encode_floats(values: list[float], fmt: str) -> str:
 
 def float_runs(text: str) -> Iterator[tuple[int, int, list[float]]]:
     """``(start, end, values)`` of every run of decimal numbers in free text."""
-    for m in FLOAT_RUN.finditer(text):
-        values = [float(x) for x in _SPLIT.split(m.group()) if x]
-        yield m.start(), m.end(), values
+    for start, end, _ in FLOAT_RUN.finditer(text):
+        values = [float(x) for x in _SPLIT.split(text[start:end]) if x]
+        yield start, end, values
+
+
+#: Where a JSON object or array can start: ``{"`` or ``[`` before a value.
+_JSON_START = Pattern(r'\{\s*"|\[\s*[-\d"\[{tfn]')
+
+
+def key_numbers(text: str) -> Iterator[tuple[str, int, int]]:
+    """``(key, start, end)`` of each number written after a signal word's key."""
+    for start, end, (number,) in KEY_NUMBER.finditer(text):
+        k = start
+        while k > 0 and start - k < 30 and text[k - 1] in _KEY_CHARS:
+            k -= 1
+        key_end = start
+        while key_end < end and text[key_end] in _KEY_CHARS:
+            key_end += 1
+        yield text[k:key_end], end - len(number), end
 
 
 def json_values(text: str) -> Iterator[tuple[int, int, object]]:
     """``(start, end, value)`` of JSON objects and arrays embedded in text (a log line)."""
     attempts = 0
-    i = 0
-    n = len(text)
-    budget = JSON_BUDGET * n + 4096
-    while i < n and attempts < MAX_JSON_ATTEMPTS and budget > 0:
-        brace, bracket = text.find("{", i), text.find("[", i)
-        if brace < 0 and bracket < 0:
+    budget = JSON_BUDGET * len(text) + 4096
+    end = 0
+    for j, _, _ in _JSON_START.finditer(text):
+        if j < end:
+            continue
+        if attempts >= MAX_JSON_ATTEMPTS or budget <= 0:
             return
-        j = brace if bracket < 0 or (0 <= brace < bracket) else bracket
         attempts += 1
         try:
-            value, end = _DECODER.raw_decode(text, j)
+            value, stop = _DECODER.raw_decode(text, j)
         except json.JSONDecodeError as exc:  # it read as far as exc.pos before failing
             budget -= exc.pos - j + 1
-            i = j + 1
             continue
         except (ValueError, RecursionError):
-            budget -= n  # unknown reach: count it as the whole text
-            i = j + 1
+            budget -= len(text)  # unknown reach: count it as the whole text
             continue
+        end = stop
         if isinstance(value, dict | list) and value:
-            yield j, end, value
-        i = end
+            yield j, stop, value
 
 
 def parse_json(text: str) -> object | None:
@@ -121,10 +173,10 @@ def dumps(value: object, like: str = "") -> str:
     """JSON text for ``value``; indented like ``like`` when that was pretty-printed."""
     indent = None
     if "\n" in like:
-        m = _INDENT.search(like)
+        m = _INDENT.search(like[:512])
         indent = len(m.group(1)) if m else 2
     out = json.dumps(value, ensure_ascii=False, indent=indent)
     return out + "\n" if like.endswith("\n") else out
 
 
-_INDENT = re2.compile(r"\n([ ]+)\S")
+_INDENT = re.compile(r"\n([ ]+)\S")  # only over a short prefix, see dumps

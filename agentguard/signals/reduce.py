@@ -178,6 +178,15 @@ def snippet(text: str, limit: int) -> str:
     return text[:limit] + TRUNCATED
 
 
+def metadata_needs_cut(value: Mapping[Any, Any], allow: frozenset[str]) -> bool:
+    for k, v in value.items():
+        if type(k) is not str or (k not in allow and k.lower() not in allow):
+            return True
+        if type(v) is str and is_internal_path(v):
+            return True
+    return False
+
+
 def metadata(value: Mapping[Any, Any], allow: frozenset[str]) -> dict[Any, Any]:
     """Only allow-listed keys; internal paths among them are cut to their file name."""
     out: dict[Any, Any] = {}
@@ -188,10 +197,7 @@ def metadata(value: Mapping[Any, Any], allow: frozenset[str]) -> dict[Any, Any]:
     return out
 
 
-_INTERNAL_PREFIXES = (
-    "/",
-    "~/",
-    "\\\\",
+_INTERNAL_SCHEMES = (
     "file:",
     "s3://",
     "s3a://",
@@ -208,10 +214,15 @@ _INTERNAL_PREFIXES = (
 
 
 def is_internal_path(text: str) -> bool:
-    head = text[:8].lower()
-    return head.startswith(_INTERNAL_PREFIXES) or (
-        len(text) > 2 and text[0].isalpha() and text[1] == ":" and text[2] in "\\/"
-    )
+    """``/srv/…``, ``~/…``, ``\\\\host\\share``, ``C:\\…`` or a storage URL (``s3://…``)."""
+    c = text[:1]
+    if c == "/" or c == "\\":
+        return True
+    if c == "~":
+        return text[1:2] == "/"
+    if len(text) > 2 and text[1] == ":" and text[2] in "\\/" and c.isalpha():
+        return True
+    return ":" in text[:7] and text[:8].lower().startswith(_INTERNAL_SCHEMES)
 
 
 def internal_path_name(text: str) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -44,8 +45,19 @@ _SCORE_WORDS = frozenset({"score", "similarity", "certainty", "relevance", "rera
 _MIN_TEXT = 16  # strings shorter than this hold no signal worth decoding
 #: A string shorter than a base64 blob holds a signal only with a bracket or a fine number.
 _SHORT = 86
-_TEXT_HINT = text.Pattern(r"[\[{]|\d\.\d\d").search
+#: Only ever run over strings shorter than ``_SHORT`` (no backtracking risk at that size):
+#: Python's engine beats the RE2 wrapper's per-call cost on short strings.
+_TEXT_HINT = re.compile(r"[\[{]|\d\.\d\d").search
 _OTHER = KeyClass.OTHER
+_NOT_PROB = KeyClass.NOT_PROBABILITY
+#: Key classes whose meaning depends on whether their dict is a retrieved document.
+_NEEDS_SHAPE = frozenset(
+    {KeyClass.METADATA, KeyClass.CONTENT, KeyClass.RETRIEVAL_SCORE, KeyClass.PROBABILITY}
+)
+#: What a key says about its dict being a document (bits), and the memo per key set.
+_DOC, _BODY, _ID, _SCORE = 1, 2, 4, 8
+_ROLES: dict[str, int] = {}
+_SHAPED: dict[tuple[Any, ...], bool] = {}
 
 _RETRIEVAL_WORDS = text.Pattern(r"(?i)retriev|doc_?id|document|chunk|similarity|vector|search")
 #: A place in the payload: ``(parent, key)`` links, spelt out only for a hit.
@@ -147,7 +159,11 @@ class SignalWalk:
                 cls = (CLASSES.get(k) or classify(k)) if type(k) is str else _OTHER
                 if cls is _OTHER and (t is float or (t is list and _quiet(v, short))):
                     continue
-                if shaped is None and cls is not _OTHER:
+                if cls is _NOT_PROB and (
+                    t is float or (t is list and len(v) < self._min_dim and _flat_numbers(v))
+                ):
+                    continue  # a share, a weight, a box: scalar() and vector() pass these
+                if shaped is None and cls in _NEEDS_SHAPE:
                     shaped = _document_shaped(d)
                 new = self.keyed(v, k, cls, (path, k), depth + 1, bool(shaped))
                 if new is not v:
@@ -415,9 +431,9 @@ class SignalWalk:
         inner = self.mapping(v, path, depth, True)
         if not isinstance(inner, Mapping):
             return inner
-        kept = reduce.metadata(inner, self._allow)
-        if len(kept) == len(inner) and kept == dict(inner):
+        if not reduce.metadata_needs_cut(inner, self._allow):
             return inner
+        kept = reduce.metadata(inner, self._allow)
         return self.signal(METADATA, "allowlist", path, inner, lambda a, _: self._meta(a, kept))
 
     # --- strings -----------------------------------------------------------------------
@@ -648,7 +664,7 @@ class SignalWalk:
 
 
 def _hint(s: str) -> bool:
-    return _TEXT_HINT(s)
+    return _TEXT_HINT(s) is not None
 
 
 def _quiet(items: list[Any], short: int) -> bool:
@@ -670,22 +686,47 @@ def _other(action: Action, value: Any, dim: int | None = None) -> Any:
 
 def _document_shaped(d: Mapping[Any, Any]) -> bool:
     """A retrieved document: ``page_content`` or a vector; or an id or a score beside a
-    text or metadata; or an id beside a score (vector stores, search engines, RAG tools)."""
-    has_id = has_score = has_body = False
+    text or metadata; or an id beside a score (vector stores, search engines, RAG tools).
+
+    Depends on the keys only, so records of one list share the answer (memoised)."""
+    keys = tuple(d) if len(d) <= 64 else None
+    if keys is not None:
+        hit = _SHAPED.get(keys)
+        if hit is not None:
+            return hit
+    mask = 0
     for k in d:
-        if type(k) is not str:
-            continue
-        ws = words(k)
-        cls = classify(k)
-        if ws == ("page", "content") or cls is KeyClass.EMBEDDING:
-            return True
-        if cls is KeyClass.CONTENT or cls is KeyClass.METADATA:
-            has_body = True
-        elif any(w in _ID_WORDS for w in ws):
-            has_id = True
-        elif any(w in _SCORE_WORDS for w in ws):
-            has_score = True
-    return (has_id and has_score) or (has_body and (has_id or has_score))
+        if type(k) is str:
+            role = _ROLES.get(k)
+            if role is None:
+                role = _key_role(k)
+                if len(_ROLES) < 8192:
+                    _ROLES[k] = role
+            mask |= role
+    shaped = bool(
+        mask & _DOC or (mask & _ID and mask & _SCORE) or (mask & _BODY and mask & (_ID | _SCORE))
+    )
+    if keys is not None and len(_SHAPED) < 4096:
+        _SHAPED[keys] = shaped
+    return shaped
+
+
+def _key_role(k: str) -> int:
+    ws = words(k)
+    cls = classify(k)
+    if ws == ("page", "content") or cls is KeyClass.EMBEDDING:
+        return _DOC
+    if cls is KeyClass.CONTENT or cls is KeyClass.METADATA:
+        return _BODY
+    if any(w in _ID_WORDS for w in ws):
+        return _ID
+    if any(w in _SCORE_WORDS for w in ws):
+        return _SCORE
+    return 0
+
+
+def _flat_numbers(v: list[Any]) -> bool:
+    return all((type(x) is float or type(x) is int) for x in v)
 
 
 def _is_document(obj: Any) -> bool:

@@ -12,14 +12,16 @@ venv: $(STAMP)
 $(STAMP):
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev]'
+	# CPU-only torch first, so that sentence-transformers does not pull a CUDA build.
+	$(BIN)/python -m pip install -q torch==2.13.0
+	$(BIN)/python -m pip install -q -e '.[dev,semantic]'
 	rm -f $(VENV)/.deps-* && touch $@
 
 demo: venv
 	$(BIN)/agentguard demo
 
 test: venv
-	$(BIN)/python -m pytest
+	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest
 
 lint: venv
 	$(BIN)/ruff check agentguard tests benchmarks examples

@@ -21,7 +21,7 @@ from agentguard.context import current_principal
 from agentguard.context import principal as principal_context
 from agentguard.decorators import guard_function
 from agentguard.detectors.base import Detector, Hit, detector_factory
-from agentguard.errors import GuardBlocked, PolicyError
+from agentguard.errors import AgentGuardError, GuardBlocked, PolicyError
 from agentguard.findings import Action, Channel, Decision, Finding, Severity, Verdict
 from agentguard.fingerprint import Fingerprinter
 from agentguard.payload import DROP, Edit, LimitExceeded, Rendered, rebuild, render, segment_paths
@@ -62,6 +62,7 @@ class Guard:
         self.fingerprint = Fingerprinter(key.get_secret_value() if key else None)
         self._tracer = tracer(tracer_provider)
         self._limits = self.policy.limits
+        self._for_channel = {c: _on_channel(self.policy, self.detectors, c) for c in Channel}
 
     def __repr__(self) -> str:
         names = [d.name for d in self.detectors]
@@ -207,7 +208,7 @@ class Guard:
 
         hits: list[tuple[Detector, Hit]] = []
         text = rendered.text
-        for det in self.detectors:
+        for det in self._for_channel[channel]:
             try:
                 found = det.scan(text)
             except Exception as exc:  # a detector bug must not take the agent down, or leak
@@ -433,6 +434,20 @@ def _kind_action(policy: Policy, channel: Channel) -> Callable[[str], Action]:
     return action_for
 
 
+def _on_channel(policy: Policy, detectors: Sequence[Detector], channel: Channel) -> list[Detector]:
+    """The detectors that run on ``channel``: the policy's ``channels`` for the detector,
+    else the detector's own ``channels`` attribute, else every channel."""
+    out = []
+    for det in detectors:
+        cfg = policy.detectors.get(det.name)
+        allowed = cfg.channels if cfg is not None and cfg.channels is not None else None
+        if allowed is None:
+            allowed = getattr(det, "channels", None)
+        if allowed is None or channel in allowed:
+            out.append(det)
+    return out
+
+
 def _min_conf(policy: Policy, detector: str) -> float:
     cfg = policy.detectors.get(detector)
     return cfg.min_confidence if cfg else 0.0
@@ -452,7 +467,13 @@ def _segments_of(
     return out
 
 
+#: Built-in detectors whose modules (and their dependencies) load only when configured.
+_LAZY_DETECTORS = {"canary": "agentguard.canary.plugin"}
+
+
 def _build_detectors(policy: Policy) -> list[Detector]:
+    import importlib
+
     import agentguard.detectors.secrets  # noqa: F401  registers the built-in detector
 
     built: list[Detector] = []
@@ -460,11 +481,13 @@ def _build_detectors(policy: Policy) -> list[Detector]:
         if not cfg.enabled:
             continue
         try:
+            if name in _LAZY_DETECTORS:
+                importlib.import_module(_LAZY_DETECTORS[name])
             factory = detector_factory(name)
         except KeyError as exc:
             raise PolicyError(f"policy field 'detectors.{name}': {exc.args[0]}") from None
         try:
             built.append(factory(cfg.options()))
-        except (ValueError, TypeError, OSError) as exc:
+        except (ValueError, TypeError, OSError, AgentGuardError) as exc:
             raise PolicyError(f"policy field 'detectors.{name}': {exc}") from None
     return built

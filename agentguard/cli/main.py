@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from agentguard import __version__
 from agentguard.cli import formats
+from agentguard.cli.canary import run_build, run_generate
 from agentguard.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CliError, load_guard
 from agentguard.cli.demo import run_agents_demo, run_demo
 from agentguard.cli.redact import run_redact
@@ -69,6 +70,36 @@ def build_parser() -> argparse.ArgumentParser:
         help="only the example LangChain agents (examples/agents), without and with the guard",
     )
 
+    scan.add_argument(
+        "--canaries",
+        metavar="INDEX_DIR",
+        help="also report memorised canary records (an index from 'agentguard canary build')",
+    )
+
+    canary = sub.add_parser("canary", help="build a canary index, or generate canaries")
+    canary_sub = canary.add_subparsers(dest="canary_command", metavar="ACTION")
+    build = canary_sub.add_parser("build", help="index canary records (no plaintext kept)")
+    build.add_argument("corpus", nargs="+", metavar="CORPUS", help=".txt, .jsonl or .csv files")
+    build.add_argument("-o", "--output", required=True, metavar="INDEX_DIR")
+    build.add_argument(
+        "--split",
+        choices=("line", "blank"),
+        default="line",
+        help="text files: one record per line, or records separated by blank lines",
+    )
+    build.add_argument("--id-field", default="id", help="JSONL/CSV id field (default: id)")
+    build.add_argument("--text-field", default="text", help="JSONL/CSV text field (default: text)")
+    build.add_argument("--model", help="sentence-transformers model (default: all-MiniLM-L6-v2)")
+    build.add_argument(
+        "--keep-text", action="store_true", help="also store the record texts (for explanations)"
+    )
+    generate = canary_sub.add_parser(
+        "generate", help="random canaries to plant in training data (JSONL: id, text)"
+    )
+    generate.add_argument("-n", type=int, default=10, help="how many (default: 10)")
+    generate.add_argument("--prefix", default="canary", help="id prefix (default: canary)")
+    generate.add_argument("-o", "--output", help="file to write (default: stdout)")
+
     rules = sub.add_parser("rules", help="list the built-in secret rules")
     rules.add_argument("--format", choices=("text", "json"), default="text")
     return parser
@@ -82,7 +113,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     if args.command is None:
         parser.print_usage(sys.stderr)
-        print("agentguard: a command is required (scan, redact, demo, rules)", file=sys.stderr)
+        print(
+            "agentguard: a command is required (scan, redact, canary, demo, rules)",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     try:
         return _dispatch(args)
@@ -100,6 +134,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "rules":
         return run_rules(args.format, sys.stdout)
+    if args.command == "canary":
+        return _canary(args)
     guard = load_guard(args.policy)
     if args.command == "demo":
         if args.agents:
@@ -110,7 +146,37 @@ def _dispatch(args: argparse.Namespace) -> int:
     channel = Channel(args.channel)
     if args.command == "redact":
         return run_redact(args.path, guard, channel, sys.stdout.buffer)
+    if args.canaries:
+        guard = _with_canaries(guard, args.canaries)
     return _scan(args, guard, channel)
+
+
+def _canary(args: argparse.Namespace) -> int:
+    if args.canary_command == "build":
+        return run_build(
+            args.corpus,
+            args.output,
+            split=args.split,
+            id_field=args.id_field,
+            text_field=args.text_field,
+            model=args.model,
+            keep_text=args.keep_text,
+            out=sys.stderr,
+        )
+    if args.canary_command == "generate":
+        return run_generate(args.n, args.prefix, args.output, sys.stderr)
+    raise CliError("canary: an action is required (build, generate)")
+
+
+def _with_canaries(guard: Guard, index_dir: str) -> Guard:
+    from agentguard.canary.detector import CanaryDetector
+    from agentguard.errors import AgentGuardError
+
+    try:
+        detector = CanaryDetector.from_path(index_dir)
+    except AgentGuardError as exc:
+        raise CliError(str(exc)) from None
+    return Guard(guard.policy, detectors=[detector])
 
 
 def _scan(args: argparse.Namespace, guard: Guard, channel: Channel) -> int:

@@ -67,6 +67,7 @@ class Telemetry(_Strict):
 DEFAULT_ACTIONS: dict[str, Action] = {
     "secret": Action.REDACT,
     "inversion_signal": Action.REDUCE,
+    "memorisation": Action.REDACT,
     "*": Action.ALERT,
 }
 

@@ -218,10 +218,8 @@ class Guard:
                     return self._guard_event(
                         payload, channel, principal, start_ns, "detector_error", reason, False
                     )
-                hits_error = self._guard_finding(channel, "detector_error", reason, Action.ALERT)
-                self._record(
-                    start_ns, channel, Decision.ALLOWED, (hits_error,), text, principal, reason
-                )
+                # Fail-open: the payload goes on, and the verdict and its span say why.
+                prior += (self._guard_finding(channel, "detector_error", reason, Action.ALERT),)
                 continue
             hits.extend((det, h) for h in found)
 

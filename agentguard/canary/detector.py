@@ -1,17 +1,17 @@
 """The memorisation detector: does this output reproduce a registered record?
 
-Scoring (``docs/canaries.md`` explains the calibration):
+Scoring (:class:`Thresholds` holds the cut points; ``docs/canaries.md`` the calibration):
 
 1. **Lexical.** The output's word n-grams are looked up among the records'. A record's
    *coverage* is the share of its distinct n-grams the output contains. Coverage at least
-   :data:`VERBATIM` is a verbatim copy; at least :data:`NEAR` a fragment or an edited copy.
+   ``verbatim`` is a verbatim copy; at least ``near`` a fragment or an edited copy.
 2. **Semantic.** Each window of the output (sentences and runs of them) is embedded and its
    nearest record vectors found; the best cosine per record is its *similarity*.
 3. **Facts.** A record's *fact recall* is the weighted share of its distinctive facts
    (names, numbers, dates, identifiers, rare words) present anywhere in the output.
-   Near-verbatim and semantic matches need fact recall at least :data:`FACTS` — the same
+   Near-verbatim and semantic matches need fact recall at least ``facts`` — the same
    template filled with another record's facts does not match — unless the record has
-   almost no facts (weight below :data:`FEW_FACTS`), when stricter coverage or similarity
+   almost no facts (weight below ``few_facts``), when stricter coverage or similarity
    alone decides.
 """
 
@@ -32,13 +32,49 @@ from agentguard.detectors.base import Hit
 from agentguard.findings import Channel
 
 TECHNIQUE = "AML.T0057"
-VERBATIM = 0.9
-NEAR = 0.4
-NEAR_FEW_FACTS = 0.6
-SIMILAR = 0.6
-SIMILAR_FEW_FACTS = 0.8
-FACTS = 0.5
-FEW_FACTS = 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """The decision's cut points (calibrated in ``benchmarks/canary_quality.py``)."""
+
+    verbatim: float = 0.9  # coverage: a verbatim copy
+    near: float = 0.4  # coverage: a fragment or an edited copy (facts gate applies)
+    near_few_facts: float = 0.6  # the same, for a record with almost no facts
+    similar: float = 0.6  # cosine: a paraphrase (facts gate applies)
+    similar_few_facts: float = 0.8  # the same, for a record with almost no facts
+    facts: float = 0.5  # fact recall the gate asks for
+    few_facts: float = 2.0  # a record whose fact weight is below this has "few facts"
+
+
+DEFAULT = Thresholds()
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What the stages measured for one record against one output."""
+
+    record: int
+    coverage: float
+    similarity: float
+    facts: float
+    fact_weight: float
+    window: tuple[int, int] | None  # the best semantic window's span
+
+
+def decide(ev: Evidence, t: Thresholds = DEFAULT) -> tuple[str, float] | None:
+    """``(kind, score)`` for a match, or None."""
+    few = ev.fact_weight < t.few_facts
+    gate = few or ev.facts >= t.facts
+    if ev.coverage >= t.verbatim:
+        return "verbatim", ev.coverage
+    if ev.coverage >= (t.near_few_facts if few else t.near) and gate:
+        return "near_verbatim", ev.coverage
+    if ev.similarity >= (t.similar_few_facts if few else t.similar) and gate:
+        return "semantic", ev.similarity if few else (ev.similarity + ev.facts) / 2
+    return None
+
+
 #: An n-gram shared by more records than this is template, not content: not counted.
 COMMON_NGRAM = 64
 #: Nearest record vectors looked at per window.
@@ -67,8 +103,14 @@ class CanaryDetector:
     name = "canary"
     channels = CHANNELS
 
-    def __init__(self, index: CanaryIndex, encoder: Encoder | None = None) -> None:
+    def __init__(
+        self,
+        index: CanaryIndex,
+        encoder: Encoder | None = None,
+        thresholds: Thresholds = DEFAULT,
+    ) -> None:
         self.index = index
+        self.thresholds = thresholds
         self.encoder = encoder or shared_encoder(index.model)
         self._search: Search = searcher(index.vectors)
         common = _common_ngrams(index.ngram_hashes, COMMON_NGRAM)
@@ -100,38 +142,42 @@ class CanaryDetector:
     # --- the stages ----------------------------------------------------------------------
 
     def matches(self, text: str) -> list[Match]:
+        out = []
+        for ev in self.evidence(text):
+            decided = decide(ev, self.thresholds)
+            if decided is None:
+                continue
+            kind, score = decided
+            start, end = ev.window if kind == "semantic" and ev.window else (0, len(text))
+            rid = self.index.ids[ev.record]
+            out.append(Match(rid, kind, score, ev.coverage, ev.similarity, ev.facts, start, end))
+        return sorted(out, key=lambda m: (m.start, -m.score))
+
+    def evidence(self, text: str, floor: float | None = None) -> list[Evidence]:
+        """Every record either stage brings up, with all three measures."""
         if not text.strip():
             return []
-        idx = self.index
+        t = self.thresholds
         coverage = self._coverage(text)
         wins = windows.windows(text)
-        similarity, where = self._similarity([w.text for w in wins])
+        low = min(t.similar, t.similar_few_facts) if floor is None else floor
+        similarity, where = self._similarity([w.text for w in wins], low)
         candidates = set(coverage) | set(similarity)
         if not candidates:
             return []
         recall = self._fact_recall(text, candidates)
-        out = []
-        for rec in candidates:
-            cov = coverage.get(rec, 0.0)
-            sim = similarity.get(rec, 0.0)
-            fr = recall.get(rec, 0.0)
-            few = float(idx.fact_total[rec]) < FEW_FACTS
-            gate = few or fr >= FACTS
-            kind = None
-            if cov >= VERBATIM:
-                kind, score = "verbatim", cov
-            elif cov >= (NEAR_FEW_FACTS if few else NEAR) and gate:
-                kind, score = "near_verbatim", cov
-            elif sim >= (SIMILAR_FEW_FACTS if few else SIMILAR) and gate:
-                kind, score = "semantic", sim if few else (sim + fr) / 2
-            if kind is None:
-                continue
-            if kind == "semantic" and rec in where:
-                start, end = wins[where[rec]].start, wins[where[rec]].end
-            else:
-                start, end = 0, len(text)
-            out.append(Match(idx.ids[rec], kind, score, cov, sim, fr, start, end))
-        return sorted(out, key=lambda m: (m.start, -m.score))
+        totals = self.index.fact_total
+        return [
+            Evidence(
+                rec,
+                coverage.get(rec, 0.0),
+                similarity.get(rec, 0.0),
+                recall.get(rec, 0.0),
+                float(totals[rec]),
+                (wins[where[rec]].start, wins[where[rec]].end) if rec in where else None,
+            )
+            for rec in sorted(candidates)
+        ]
 
     def _coverage(self, text: str) -> dict[int, float]:
         grams = np.unique(hashing.digests(self.index.key, shingles.ngrams(text)))
@@ -149,7 +195,9 @@ class CanaryDetector:
             int(r): float(c) / max(int(t), 1) for r, c, t in zip(recs, counts, totals, strict=True)
         }
 
-    def _similarity(self, wins: Sequence[str]) -> tuple[dict[int, float], dict[int, int]]:
+    def _similarity(
+        self, wins: Sequence[str], floor: float
+    ) -> tuple[dict[int, float], dict[int, int]]:
         if not wins or not len(self.index.vectors):
             return {}, {}
         vecs = self.encoder.encode(list(wins))
@@ -157,7 +205,6 @@ class CanaryDetector:
         best: dict[int, float] = {}
         where: dict[int, int] = {}
         owners = self.index.owners
-        floor = min(SIMILAR, SIMILAR_FEW_FACTS)
         for w in range(len(wins)):
             for s, r in zip(scores[w], rows[w], strict=True):
                 if s < floor:

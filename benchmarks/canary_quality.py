@@ -23,14 +23,14 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from agentguard.canary.detector import DEFAULT, CanaryDetector, Evidence, Thresholds, decide
 from agentguard.canary.encoder import shared_encoder
 from agentguard.canary.index import build
 from agentguard.canary.records import Record
 
+ROOT = Path(__file__).resolve().parents[1]
 STS = ROOT.parent / "shared" / "data" / "sts-benchmark"
 FLOOR = 0.3  # collect semantic evidence down to this cosine, so thresholds can be swept
 
@@ -101,12 +101,14 @@ TARGETS = {
 
 
 def table(title: str, r: dict[str, tuple[int, int]]) -> str:
-    lines = [f"### {title}", "", "| probes | flagged | rate | target | met |", "| --- | --: | --: | --- | --- |"]
+    lines = [f"### {title}", "", "| probes | flagged | rate | target | met |"]
+    lines.append("| --- | --: | --: | --- | --- |")
     for group, (a, n) in r.items():
         op, goal = TARGETS.get(group, ("", 0.0))
         rate = a / n if n else 0.0
         met = (rate >= goal) if op == ">=" else (rate <= goal)
-        lines.append(f"| {group} | {a}/{n} | {rate:.3f} | {op} {goal} | {'yes' if met else '**no**'} |")
+        verdict = "yes" if met else "**no**"
+        lines.append(f"| {group} | {a}/{n} | {rate:.3f} | {op} {goal} | {verdict} |")
     return "\n".join(lines)
 
 

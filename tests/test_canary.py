@@ -129,7 +129,7 @@ def test_corpus_formats(tmp_path: Path) -> None:
     assert [r.text for r in read_corpus([tmp_path / "d.csv"])] == ["gamma", "delta, with comma"]
     assert "alpha" not in repr(js)
     (tmp_path / "bad.jsonl").write_text('{"id": "x"}\n')
-    with pytest.raises(CorpusError, match="bad.jsonl:1: field 'text'"):
+    with pytest.raises(CorpusError, match=r"bad\.jsonl:1: field 'text'"):
         read_corpus([tmp_path / "bad.jsonl"])
     with pytest.raises(CorpusError, match="duplicate record id"):
         read_corpus([tmp_path / "c.jsonl", tmp_path / "c.jsonl"], id_field="key", text_field="body")
@@ -233,7 +233,7 @@ def test_spans_carry_ids_not_text(index_dir: Path, spans: Any) -> None:
 
 
 def test_bad_configuration_is_a_clear_policy_error(tmp_path: Path) -> None:
-    with pytest.raises(PolicyError, match="detectors.canary.*not a canary index"):
+    with pytest.raises(PolicyError, match=r"detectors\.canary.*not a canary index"):
         Guard(_policy(tmp_path / "missing"))
     with pytest.raises(PolicyError, match="'index'"):
         Guard(Policy.model_validate({"detectors": {"canary": {}}}))

@@ -124,13 +124,25 @@ def score(r: dict[str, tuple[int, int]]) -> float:
 
 def grid(probes: list[Probe]) -> Thresholds:
     best, best_t = float("inf"), DEFAULT
-    for near, similar, sfew, facts in itertools.product(
-        (0.3, 0.35, 0.4, 0.5),
-        (0.45, 0.5, 0.55, 0.6, 0.65, 0.7),
-        (0.65, 0.7, 0.75, 0.8, 0.85),
-        (0.4, 0.5, 0.6, 0.7),
+    for near, similar, precision, rich, fsim, nfew, sfew in itertools.product(
+        (0.3, 0.35, 0.4),
+        (0.55, 0.6, 0.65),
+        (0.6, 0.65, 0.7),
+        (3.0, 4.0),
+        (0.45, 0.5),
+        (0.5, 0.6),
+        (0.65, 0.7, 0.75),
     ):
-        t = replace(DEFAULT, near=near, similar=similar, similar_few_facts=sfew, facts=facts)
+        t = replace(
+            DEFAULT,
+            near=near,
+            similar=similar,
+            precision=precision,
+            rich=rich,
+            facts_similar=fsim,
+            near_few_facts=nfew,
+            similar_few_facts=sfew,
+        )
         s = score(rates(probes, t))
         if s < best:
             best, best_t = s, t

@@ -7,7 +7,8 @@ a record reveals those, however it is worded, so the semantic stage asks for the
 Facts are normalised so that formatting does not hide them: ``03/14/2024``,
 ``14 March 2024`` and ``March 14, 2024`` are one date; ``$12,500``, ``12500 dollars`` and
 ``$12.5k`` one number. Each kind has a weight: names, numbers, dates and identifiers 1,
-rare words (Zipf frequency below :data:`RARE_ZIPF` in ``wordfreq``) 0.5.
+rare words (Zipf frequency below :data:`RARE_ZIPF` in ``wordfreq``) and short acronyms
+0.5.
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ from functools import lru_cache
 RARE_ZIPF = 3.3
 #: Words at least this common are never names, even capitalised mid-sentence.
 COMMON_ZIPF = 5.0
-WEIGHTS = {"num": 1.0, "date": 1.0, "id": 1.0, "name": 1.0, "rare": 0.5}
+WEIGHTS = {"num": 1.0, "date": 1.0, "id": 1.0, "name": 1.0, "acronym": 0.5, "rare": 0.5}
+#: Kinds that identify a record (a template shares its rare words and acronyms).
+STRONG = frozenset({"num", "date", "id", "name"})
 
 _MONTHS = {
     m: i
@@ -171,6 +174,8 @@ def _sentence_start(text: str, pos: int) -> bool:
 
 def _word_kind(word: str, sentence_start: bool) -> str | None:
     z = zipf(word.lower())
+    if word.isupper() and len(word) <= 5:  # INR, DKA, NDA: a field's vocabulary, not a name
+        return "acronym" if len(word) >= 2 else None
     capital = word[0].isupper() and len(word) >= 2
     if capital and z < COMMON_ZIPF and (not sentence_start or z < RARE_ZIPF):
         return "name"
@@ -194,7 +199,7 @@ def alternatives(fact: str) -> tuple[str, ...]:
     """The keys that reveal a record's fact in an output: a name or a rare word in any case
     (``maria``), an identifier joined or by its digits (``inv20931`` or ``20931``)."""
     kind, _, value = fact.partition(":")
-    if kind in ("name", "rare"):
+    if kind in ("name", "rare", "acronym"):
         return (f"word:{value}",)
     if kind == "id":
         digits = "".join(re.findall(r"\d+", value))
@@ -209,7 +214,7 @@ def output_keys(text: str) -> set[str]:
     """Every key an output offers: its facts, every word, and letter-digit joins of
     neighbouring tokens (``INV 20931`` offers ``inv20931``)."""
     found = facts(text)
-    keys = {f for f, kind in found.items() if kind not in ("name", "rare")}
+    keys = {f for f, kind in found.items() if kind not in ("name", "rare", "acronym")}
     words = [w.lower() for w in _WORD.findall(unicodedata.normalize("NFKC", text[:MAX_CHARS]))]
     keys.update(f"word:{w}" for w in words)
     tokens = _TOKEN.findall(text[:MAX_CHARS])

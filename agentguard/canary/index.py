@@ -14,6 +14,7 @@ A directory:
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import time
@@ -24,7 +25,7 @@ from typing import Any
 import numpy as np
 
 from agentguard.canary import facts as facts_mod
-from agentguard.canary import hashing, shingles, windows
+from agentguard.canary import hashing, search, shingles, windows
 from agentguard.canary.encoder import Encoder
 from agentguard.canary.normalize import NORMALIZATION
 from agentguard.canary.records import Record
@@ -33,6 +34,7 @@ from agentguard.errors import AgentGuardError
 FORMAT = "agentguard-canary-index"
 FORMAT_VERSION = 1
 FACTS_VERSION = "facts-v1"
+GRAPH = "graph.usearch"
 
 
 class CanaryIndexError(AgentGuardError):
@@ -54,6 +56,13 @@ class CanaryIndex:
     key: bytes
     manifest: dict[str, Any]
     texts: list[str] | None = None
+    source: Path | None = None  # the folder it was loaded from
+
+    @property
+    def graph(self) -> Path | None:
+        """The saved approximate-search graph, when the index has one."""
+        path = self.source / GRAPH if self.source is not None else None
+        return path if path is not None and path.exists() else None
 
     def __repr__(self) -> str:
         return (
@@ -185,6 +194,9 @@ def save(index: CanaryIndex, directory: str | Path) -> Path:
         with (out / "texts.jsonl").open("w", encoding="utf-8") as fh:
             for rid, text in zip(index.ids, index.texts, strict=True):
                 fh.write(json.dumps({"id": rid, "text": text}) + "\n")
+    if len(index.vectors) > search.EXACT_MAX:  # build the graph once, here, not per load
+        with contextlib.suppress(ImportError):  # without usearch the search is exact
+            search.ApproximateSearch(index.vectors).save(out / GRAPH)
     (out / "manifest.json").write_text(json.dumps(index.manifest, indent=2) + "\n")
     return out
 
@@ -239,6 +251,7 @@ def load(directory: str | Path, model: str | None = None) -> CanaryIndex:
             fact_total=fact_arrays["total"],
             key=key,
             manifest=manifest,
+            source=src,
         )
     except (OSError, ValueError, KeyError) as exc:
         raise CanaryIndexError(f"{src}: damaged index ({type(exc).__name__})") from None

@@ -24,6 +24,7 @@ class Window(NamedTuple):
     start: int
     end: int
     text: str
+    sentences: int
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -59,7 +60,7 @@ def windows(text: str, span: int = SPAN) -> list[Window]:
                 break
             a, b = spans[i][0], spans[i + k - 1][1]
             chunk = text[a:b][:MAX_CHARS]
-            out.setdefault(chunk, Window(a, b, chunk))
+            out.setdefault(chunk, Window(a, b, chunk, k))
             if len(out) >= MAX_WINDOWS:
                 return list(out.values())
     return list(out.values())

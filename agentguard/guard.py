@@ -26,6 +26,7 @@ from agentguard.findings import Action, Channel, Decision, Finding, Severity, Ve
 from agentguard.fingerprint import Fingerprinter
 from agentguard.payload import DROP, Edit, LimitExceeded, Rendered, rebuild, render, segment_paths
 from agentguard.policy import Policy
+from agentguard.shadow import ShadowRunner
 from agentguard.signals import TECHNIQUE, SignalHit, SignalWalk
 from agentguard.signals.prefilter import may_hold_signals
 from agentguard.telemetry.spans import record_inspection, tracer
@@ -63,6 +64,15 @@ class Guard:
         self._tracer = tracer(tracer_provider)
         self._limits = self.policy.limits
         self._for_channel = {c: _on_channel(self.policy, self.detectors, c) for c in Channel}
+        shadowed = {n for n, cfg in self.policy.detectors.items() if cfg.mode == "shadow"}
+        self._shadow_for = {
+            c: [d for d in ds if d.name in shadowed] for c, ds in self._for_channel.items()
+        }
+        self._for_channel = {
+            c: [d for d in ds if d.name not in shadowed] for c, ds in self._for_channel.items()
+        }
+        #: The background worker of ``mode = "shadow"`` detectors (started on first use).
+        self.shadow = ShadowRunner(self._report_shadow)
 
     def __repr__(self) -> str:
         names = [d.name for d in self.detectors]
@@ -208,6 +218,8 @@ class Guard:
 
         hits: list[tuple[Detector, Hit]] = []
         text = rendered.text
+        for det in self._shadow_for[channel]:
+            self.shadow.submit(det, text, channel, principal)
         for det in self._for_channel[channel]:
             try:
                 found = det.scan(text)
@@ -348,6 +360,43 @@ class Guard:
                 return "$.<redacted>"
         return path
 
+    def _report_shadow(
+        self,
+        det: Detector,
+        text: str,
+        channel: Channel,
+        principal: str | None,
+        start_ns: int,
+        hits: list[Hit] | None,
+        error: str | None,
+    ) -> None:
+        """A shadow scan's span: the findings and the action the policy would have taken."""
+        if hits is None:
+            finding = self._guard_finding(channel, "detector_error", error or "", Action.ALERT)
+            self._record(start_ns, channel, Decision.ALLOWED, (finding,), text, principal,
+                         error, mode="shadow")  # fmt: skip
+            return
+        findings = tuple(
+            Finding.model_construct(
+                detector=det.name,
+                kind=h.kind,
+                rule=h.rule,
+                channel=channel,
+                path="$",
+                start=h.start,
+                end=h.end,
+                severity=Severity(h.severity),
+                confidence=h.confidence,
+                technique=h.technique,
+                fingerprint=self.fingerprint(text[h.start : h.end]),
+                action=self.policy.action_for(channel, h.kind),
+            )
+            for h in hits[:MAX_FINDINGS]
+        )
+        if findings or self.policy.telemetry.clean_spans:
+            self._record(start_ns, channel, Decision.ALLOWED, findings, text, principal,
+                         None, mode="shadow")  # fmt: skip
+
     # --- guard-level events (limits, detector errors) -----------------------------------
 
     def _guard_finding(self, channel: Channel, rule: str, reason: str, action: Action) -> Finding:
@@ -393,6 +442,7 @@ class Guard:
         text: str,
         principal: str | None,
         reason: str | None = None,
+        mode: str | None = None,
     ) -> None:
         try:
             record_inspection(
@@ -405,6 +455,7 @@ class Guard:
                 chars=len(text),
                 principal_fp=self.fingerprint(principal) if principal else None,
                 reason=reason,
+                mode=mode,
             )
         except Exception as exc:  # telemetry must never break the agent
             log.warning("agentguard could not record a span: %s", type(exc).__name__)

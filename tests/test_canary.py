@@ -19,6 +19,7 @@ from agentguard.canary.generate import canaries
 from agentguard.canary.records import CorpusError, Record, read_corpus
 from agentguard.canary.windows import windows
 from agentguard.errors import PolicyError
+from agentguard.findings import Channel
 from tests.test_cli_support import run
 
 NOTE = (
@@ -270,3 +271,50 @@ def test_cli_build_generate_and_scan(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert "Gonzalez" not in res.out + res.err
     res = run(capsys, "scan", "--canaries", tmp_path / "nope", tmp_path / "answer.txt")
     assert res.rc == 2 and "not a canary index" in res.err
+
+
+# --- shadow mode ------------------------------------------------------------------------------
+
+
+def test_shadow_mode_reports_through_spans_only(index_dir: Path, spans: Any) -> None:
+    provider, exporter = spans
+    policy = Policy.model_validate(
+        {"detectors": {"canary": {"index": str(index_dir), "mode": "shadow"}}}
+    )
+    guard = Guard(policy, tracer_provider=provider)
+    verdict = guard.inspect(f"From memory: {CODE}", channel="model_output")
+    assert verdict.findings == () and verdict.payload == f"From memory: {CODE}"
+    assert guard.shadow.drain(60)
+    (span,) = [s for s in exporter.get_finished_spans() if s.attributes.get("agentguard.mode")]
+    assert span.attributes["agentguard.mode"] == "shadow"
+    (event,) = span.events
+    assert event.attributes["agentguard.finding.kind"] == "memorisation/verbatim"
+    assert event.attributes["agentguard.finding.rule"] == "cn-1"
+    assert event.attributes["agentguard.finding.action"] == "redact"  # what it would have done
+    assert "7-alpha" not in span.to_json()
+
+
+def test_shadow_queue_overflow_is_counted_and_never_blocks() -> None:
+    import threading
+    import time
+
+    from agentguard.detectors.base import Hit
+    from agentguard.shadow import ShadowRunner
+
+    gate = threading.Event()
+
+    class Slow:
+        name = "slow"
+
+        def scan(self, text: str) -> list[Hit]:
+            gate.wait(10)
+            return []
+
+    reports: list[Any] = []
+    runner = ShadowRunner(lambda *args: reports.append(args), capacity=2)
+    t0 = time.perf_counter()
+    accepted = [runner.submit(Slow(), "x", Channel.LOG, None) for _ in range(10)]
+    assert time.perf_counter() - t0 < 1.0
+    assert accepted.count(False) == runner.dropped >= 7
+    gate.set()
+    assert runner.drain(10) and len(reports) == accepted.count(True)

@@ -50,6 +50,11 @@ class DetectorConfig(BaseModel):
     enabled: bool = True
     min_confidence: float = Field(0.0, ge=0.0, le=1.0)
     channels: list[Channel] | None = Field(None, description="limit to these channels")
+    mode: Literal["inline", "shadow"] = Field(
+        "inline",
+        description="inline: findings act on the payload; shadow: scanned off the response "
+        "path by a background worker, reported through spans only",
+    )
 
     def options(self) -> dict[str, Any]:
         return dict(self.model_extra or {})

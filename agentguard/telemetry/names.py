@@ -20,6 +20,7 @@ ATTR_POLICY_NAME: Final = "agentguard.policy.name"
 ATTR_PRINCIPAL_FP: Final = "agentguard.principal.fingerprint"
 ATTR_PAYLOAD_CHARS: Final = "agentguard.payload.chars"
 ATTR_REASON: Final = "agentguard.reason"
+ATTR_MODE: Final = "agentguard.mode"
 
 # Span events, one per finding
 EVENT_FINDING: Final = "agentguard.finding"

@@ -34,6 +34,7 @@ def record_inspection(
     chars: int,
     principal_fp: str | None = None,
     reason: str | None = None,
+    mode: str | None = None,
 ) -> None:
     span = tr.start_span(n.SPAN_INSPECT, start_time=start_ns)
     if span.is_recording():
@@ -51,6 +52,8 @@ def record_inspection(
             span.set_attribute(n.ATTR_PRINCIPAL_FP, principal_fp)
         if reason:
             span.set_attribute(n.ATTR_REASON, reason)
+        if mode:
+            span.set_attribute(n.ATTR_MODE, mode)
         for f in findings:
             attrs: dict[str, str | float] = {
                 n.EV_KIND: f.kind,

@@ -270,8 +270,10 @@ class Guard:
             fp = self.fingerprint(text[hit.start : hit.end])
             if fp in allowed_fps:
                 continue
+            keys = getattr(det, "scans_keys", True)
             for seg, lo, hi in _segments_of(hit.start, hit.end, starts, ends):
-                if rendered.role(seg) == "label":  # field names are code, not data
+                role = rendered.role(seg)
+                if role == "label" or (role == "key" and not keys):  # names, not data
                     continue
                 pending.append((det, hit, seg, lo, hi, fp, action))
 

@@ -36,7 +36,6 @@ import math
 import os
 import random
 import statistics
-import subprocess
 import sys
 import time
 from collections import Counter
@@ -48,6 +47,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import corpus
+from provenance import git_state
 
 from agentguard import Guard, Policy
 
@@ -346,17 +346,9 @@ def time_pair(a: Guard, b: Guard, payload: Any, reps: int) -> tuple[list[float],
 
 def revision() -> str:
     """The commit measured, and whether ``agentguard/`` differs from it."""
-    root = Path(__file__).resolve().parents[1]
-    try:
-        head = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True, text=True
-        ).stdout.strip()
-        dirty = subprocess.run(
-            ["git", "status", "--porcelain", "agentguard"], cwd=root, capture_output=True, text=True
-        ).stdout.strip()
-    except OSError:
-        return "unknown revision"
-    return f"agentguard at {head or 'unknown'}{' + uncommitted changes' if dirty else ''}"
+    state = git_state()
+    head, dirty = state.removesuffix("+dirty"), state.endswith("+dirty")
+    return f"agentguard at {head}{' + uncommitted changes' if dirty else ''}"
 
 
 def p90(xs: list[float]) -> float:

@@ -25,9 +25,11 @@ def _fragments(value: str, size: int = 8) -> set[str]:
 
 #: Scenarios about output detail only: they plant no credential.
 SIGNAL_ONLY = (agents.healthcare.NAME, agents.fraud.NAME)
+#: Scenarios that plant no credential at all.
+NO_SECRET = (*SIGNAL_ONLY, agents.memorised.NAME)
 
 
-@pytest.fixture(params=[name for name in agents.SCENARIOS if name not in SIGNAL_ONLY])
+@pytest.fixture(params=[name for name in agents.SCENARIOS if name not in NO_SECRET])
 def scenario(request: pytest.FixtureRequest) -> Any:
     return agents.SCENARIOS[request.param]
 
@@ -247,6 +249,11 @@ def test_demo_agents_prints_no_planted_secret(monkeypatch: pytest.MonkeyPatch) -
     for name in agents.SCENARIOS:
         assert f"== {name}" in text
     assert "[REDACTED:embedding dim=384]" in text and "none left" in text
+    if agents.memorised.NAME in agents.SCENARIOS:
+        assert "record sup-0003 reproduced verbatim" in text
+        assert "agentguard.finding.kind=memorisation/semantic" in text
+        for record in agents.memorised.RECORDS.values():
+            assert not {f for f in _fragments(record, 24) if f in text}, "a record was printed"
 
 
 def test_demo_agents_without_langchain_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -276,3 +283,131 @@ def test_cli_demo_agents(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["demo", "--agents"]) == 0
     out = capsys.readouterr().out
     assert "customer support" in out and "with agentguard" in out
+
+
+# --- memorised case notes: a fine-tuned model regurgitates its training records ---------
+
+memorised = agents.memorised
+needs_semantic = pytest.mark.skipif(
+    not memorised.available(), reason="needs agentguard[semantic] and opentelemetry-sdk"
+)
+
+
+@pytest.fixture(scope="module")
+def memorised_runs() -> tuple[Captured, Captured]:
+    if not memorised.available():
+        pytest.skip("needs agentguard[semantic] and opentelemetry-sdk")
+    return memorised.run(False), memorised.run(True)
+
+
+def _record_facts(record: str) -> list[str]:
+    """The record's distinctive facts: its ticket, invoice/order ids and people's names."""
+    text = memorised.RECORDS[record]
+    ids = [w.strip(",.;:") for w in text.split() if "-" in w and w[:3].isupper()]
+    names = {
+        "sup-0003": ["Henrietta", "Vasquez-Mbeki", "Kraftberger"],
+        "sup-0005": ["Cordelia", "Fairweather-Nakamura", "Oyelaran", "Lisbon"],
+    }[record]
+    return [*ids, *names]
+
+
+def _everything(cap: Captured) -> dict[str, str]:
+    return {
+        **_signal_text(cap),
+        "tool received": repr(cap.tool_saw),
+        "spans": repr([memorised._span_view(s) for s in cap.spans]),
+    }
+
+
+@needs_semantic
+def test_memorised_scenario_is_registered() -> None:
+    assert agents.SCENARIOS[memorised.NAME] is memorised.run
+    assert memorised.index_dir() == memorised.index_dir()  # built once per process
+
+
+def test_memorised_unguarded_answers_reproduce_the_records(
+    memorised_runs: tuple[Captured, Captured],
+) -> None:
+    bare, _ = memorised_runs
+    answers = [m.content for m in bare.messages if m.type == "ai"]
+    assert len(answers) == 2 and not bare.spans
+    assert memorised.RECORDS[memorised.VERBATIM] in answers[0]
+    assert answers[1] == memorised.PARAPHRASE
+    assert memorised.RECORDS[memorised.PARAPHRASED] not in answers[1]  # reworded, not copied
+    final = repr(bare.messages)
+    for record in (memorised.VERBATIM, memorised.PARAPHRASED):
+        for fact in _record_facts(record):
+            assert fact in final and fact in "\n".join(bare.logs)
+    assert [(x.answer, x.record, x.kind) for x in memorised.detect(bare.messages)] == [
+        (1, memorised.VERBATIM, "verbatim"),
+        (2, memorised.PARAPHRASED, "semantic"),
+    ]
+
+
+def test_memorised_guarded_run_blocks_both_answers(
+    memorised_runs: tuple[Captured, Captured],
+) -> None:
+    _, cap = memorised_runs
+    answers = [m.content for m in cap.messages if m.type == "ai"]
+    assert len(answers) == 2
+    for answer, kind in zip(answers, ("verbatim", "semantic"), strict=True):
+        assert answer.startswith("[agentguard] model answer withheld on channel model_output")
+        assert f"memorisation/{kind}" in answer
+    for where, text in _everything(cap).items():
+        for record in (memorised.VERBATIM, memorised.PARAPHRASED):
+            for fact in _record_facts(record):
+                assert fact not in text, f"{fact} of {record} reached the guarded {where}"
+        for record in memorised.RECORDS.values():
+            assert not {f for f in _fragments(record, 24) if f in text}, where
+    assert not any(memorised.exposed(cap).values())
+
+
+def test_memorised_spans_name_record_kind_and_technique(
+    memorised_runs: tuple[Captured, Captured],
+) -> None:
+    _, cap = memorised_runs
+    blocked = [
+        s
+        for s in cap.spans
+        if s.name == "agentguard.inspect" and s.attributes["agentguard.decision"] == "blocked"
+    ]
+    assert len(blocked) == 2
+    seen = set()
+    for span in blocked:
+        assert span.attributes["agentguard.channel"] == "model_output"
+        for event in span.events:
+            ev = event.attributes
+            assert event.name == "agentguard.finding"
+            assert ev["mitre_atlas.technique.id"] == "AML.T0057"
+            assert ev["agentguard.finding.action"] == "block"
+            assert len(str(ev["agentguard.finding.fingerprint"])) >= 8
+            seen.add((ev["agentguard.finding.kind"], ev["agentguard.finding.rule"]))
+    assert seen == {
+        ("memorisation/verbatim", memorised.VERBATIM),
+        ("memorisation/semantic", memorised.PARAPHRASED),
+    }
+
+
+def test_memorised_report_shows_ids_kinds_and_spans_not_text(
+    memorised_runs: tuple[Captured, Captured],
+) -> None:
+    bare, cap = memorised_runs
+    text = agents.report([agents.Comparison(memorised.NAME, bare, cap)])
+    assert f"record {memorised.VERBATIM} reproduced verbatim" in text
+    assert f"record {memorised.PARAPHRASED} paraphrased" in text
+    assert "blocked, refusal (memorisation/verbatim)" in text
+    assert "blocked, refusal (memorisation/semantic)" in text
+    for line in (
+        "agentguard.inspect  agentguard.channel=model_output  agentguard.decision=blocked",
+        "agentguard.finding  agentguard.finding.kind=memorisation/verbatim  "
+        f"agentguard.finding.rule={memorised.VERBATIM}  mitre_atlas.technique.id=AML.T0057  "
+        "agentguard.finding.fingerprint=",
+        "agentguard.finding.kind=memorisation/semantic  "
+        f"agentguard.finding.rule={memorised.PARAPHRASED}  mitre_atlas.technique.id=AML.T0057",
+    ):
+        assert line in text
+    for record in memorised.RECORDS:
+        for fact in _record_facts(record) if record in ("sup-0003", "sup-0005") else []:
+            assert fact not in text
+        assert not {f for f in _fragments(memorised.RECORDS[record], 24) if f in text}
+    assert not {f for f in _fragments(memorised.PARAPHRASE, 24) if f in text}

@@ -67,6 +67,7 @@ class Evidence:
     precision: float  # weighted share of the region's facts that are the record's
     region_weight: float  # fact weight of the region (the sentences near the record)
     window: tuple[int, int] | None  # the best semantic window's span
+    region: tuple[int, int] | None = None  # from the region's first sentence to its last
 
 
 def decide(ev: Evidence, t: Thresholds = DEFAULT) -> tuple[str, float] | None:
@@ -120,6 +121,8 @@ class CanaryDetector:
 
     name = "canary"
     channels = CHANNELS
+    #: A record is never a dict key: key segments a match spans are left alone.
+    scans_keys = False
 
     def __init__(
         self,
@@ -175,7 +178,7 @@ class CanaryDetector:
             if decided is None:
                 continue
             kind, score = decided
-            start, end = ev.window if kind == "semantic" and ev.window else (0, len(text))
+            start, end = ev.region or ev.window or (0, len(text))
             rid = self.index.ids[ev.record]
             out.append(Match(rid, kind, score, ev.coverage, ev.similarity, ev.facts, start, end))
         return sorted(out, key=lambda m: (m.start, -m.score))
@@ -212,6 +215,7 @@ class CanaryDetector:
                 facts_here = sentence_facts[-1]
             prec, weight = _precision(facts_here, self._record_alts(rec))
             span = (wins[where[rec]].start, wins[where[rec]].end) if rec in where else None
+            reach = (wins[region[0]].start, wins[region[-1]].end) if region else None
             out.append(
                 Evidence(
                     rec,
@@ -222,6 +226,7 @@ class CanaryDetector:
                     prec,
                     weight,
                     span,
+                    reach,
                 )
             )
         return out

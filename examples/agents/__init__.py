@@ -11,12 +11,16 @@ One module per scenario, each with ``run(guarded: bool) -> Captured``:
   seven-decimal confidence, and the model's answer carries token logprobs;
 - :mod:`examples.agents.fraud` — a fraud model tool returns its full probability vector,
   logits and a bare output vector;
+- :mod:`examples.agents.memorised` — a fine-tuned support model answers with a case note
+  from its fine-tuning set, once verbatim, once paraphrased (the notes are canary records);
 - and in every run, the structlog lines the app and its tools wrote (scrubbed when guarded).
 
 ``python -m examples.agents`` prints, per scenario and channel, what the agent and the logs
 saw — secrets only as kinds and keyed fingerprints, never raw — and, for inversion signals
 (embeddings, probabilities, logprobs, retrieval scores, metadata), how many were found and
 what shape each had without agentguard and with it ("embedding dim=384 → [REDACTED:…]").
+For memorised records: which record each answer reproduced and how (id and kind, never the
+text), what the agent got instead, and the ``agentguard.inspect`` spans the run exported.
 """
 
 from __future__ import annotations
@@ -30,7 +34,8 @@ from typing import Any
 
 from agentguard import Guard
 from agentguard.fingerprint import Fingerprinter
-from examples.agents import exfiltration, fraud, healthcare, research, support
+from agentguard.telemetry import names
+from examples.agents import exfiltration, fraud, healthcare, memorised, research, support
 from examples.agents._common import Captured
 
 __all__ = ["SCENARIOS", "Captured", "Comparison", "compare", "main", "report"]
@@ -43,6 +48,8 @@ SCENARIOS: dict[str, Callable[[bool], Captured]] = {
     healthcare.NAME: healthcare.run,
     fraud.NAME: fraud.run,
 }
+if memorised.available():  # needs the `semantic` extra and the OpenTelemetry SDK
+    SCENARIOS[memorised.NAME] = memorised.run
 
 _MARKER = re.compile(r"\[REDACTED:([^\]\s]+)\]")
 _SIGNAL = "inversion_signal/"
@@ -221,6 +228,10 @@ def report(comparisons: Sequence[Comparison]) -> str:
     ]
     for comp in comparisons:
         out.append(f"== {comp.name}")
+        if comp.name == memorised.NAME:
+            out.extend(_memorised_block(comp))
+            out.append("")
+            continue
         if not comp.with_guard.secrets:
             out.append("   planted: no credential (inversion signals only)")
         for label, value in comp.with_guard.secrets.items():
@@ -262,7 +273,63 @@ def report(comparisons: Sequence[Comparison]) -> str:
         for cap in (comp.without, comp.with_guard):
             for value in cap.secrets.values():
                 text = text.replace(value, "[hidden]")
+    if any(comp.name == memorised.NAME for comp in comparisons):
+        for record in memorised.RECORDS.values():  # nor a memorised record
+            text = text.replace(record, "[hidden]")
     return text + "\n"
+
+
+# --- memorised records -----------------------------------------------------------------
+
+_HOW = {
+    "verbatim": "reproduced verbatim",
+    "near_verbatim": "reproduced nearly verbatim",
+    "semantic": "paraphrased",
+}
+_REFUSAL = re.compile(r"^\[agentguard\] (.+?) withheld .*\(finding kinds: ([^)]*)\)")
+#: What observability teams get on each span and finding event (never the record's text).
+SPAN_ATTRIBUTES = (names.ATTR_CHANNEL, names.ATTR_DECISION)
+EVENT_ATTRIBUTES = (names.EV_KIND, names.EV_RULE, names.EV_TECHNIQUE, names.EV_FINGERPRINT)
+
+
+def _answers(cap: Captured) -> list[str]:
+    return [m.content for m in cap.messages if m.type == "ai" and isinstance(m.content, str)]
+
+
+def _memorised_block(comp: Comparison) -> list[str]:
+    """Per answer: the record the user would have seen (id and kind) and what they got;
+    per channel: whether a record's ticket id got there; then the exported spans."""
+    out = [f"   fine-tuning records registered as canaries: {len(memorised.RECORDS)} case notes"]
+    leaks = memorised.detect(comp.without.messages)
+    rows: list[tuple[str, ...]] = [("answer", "without agentguard", "with agentguard")]
+    for n, answer in enumerate(_answers(comp.with_guard), 1):
+        seen = [f"record {x.record} {_HOW.get(x.kind, x.kind)}" for x in leaks if x.answer == n]
+        refused = _REFUSAL.match(answer)
+        got = f"blocked, refusal ({refused.group(2)})" if refused else "answer passed"
+        rows.append((str(n), "; ".join(seen) or "no record", got))
+    rows.append(("", "", ""))
+    rows.append(("channel", "records there (without)", "records there (with)"))
+    bare, guarded = memorised.exposed(comp.without), memorised.exposed(comp.with_guard)
+    for channel in bare:
+        rows.append((channel, ", ".join(bare[channel]) or "-", ", ".join(guarded[channel]) or "-"))
+    widths = [max(len(r[i]) for r in rows) for i in range(3)]
+    for row in rows:
+        line = "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
+        out.append(("   " + line) if line else "")
+    out.append("")
+    out.append(f"   spans exported with agentguard: {len(comp.with_guard.spans)}")
+    for span in comp.with_guard.spans:
+        attrs = dict(span.attributes or {})
+        out.append(
+            f"   {span.name}  " + "  ".join(f"{k}={attrs.get(k, '-')}" for k in SPAN_ATTRIBUTES)
+        )
+        events: Counter[str] = Counter()
+        for event in span.events:
+            ev = dict(event.attributes or {})
+            events["  ".join(f"{k}={ev.get(k, '-')}" for k in EVENT_ATTRIBUTES)] += 1
+        for line, n in events.items():
+            out.append(f"     {names.EVENT_FINDING}  {line}" + (f"  (x{n})" if n > 1 else ""))
+    return out
 
 
 SIGNAL_HEADERS = ("inversion signals", "found (without)", "left (with)")

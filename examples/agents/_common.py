@@ -92,6 +92,7 @@ class Captured:
     logs: list[str] = field(default_factory=list)
     tool_saw: list[Any] = field(default_factory=list)
     secrets: dict[str, str] = field(default_factory=dict)
+    spans: list[Any] = field(default_factory=list)  # exported spans, where a run keeps them
 
     def channels(self) -> dict[str, str]:
         """The text of each place a secret could end up, by name."""
@@ -128,15 +129,17 @@ def run_agent(
     secrets: dict[str, str],
     script: list[AIMessage],
     make_tools: Callable[[Any, list[Any]], list[Any]],
-    question: str,
+    question: str | Sequence[str],
     system_prompt: str,
+    guard: Guard | None = None,
 ) -> Captured:
     """Build the agent (with ``AgentGuardMiddleware`` when ``guarded``), run it, capture it.
 
     ``make_tools(log, tool_saw)`` returns the scenario's tools; they log through ``log`` and
-    append what they were called with to ``tool_saw``.
+    append what they were called with to ``tool_saw``. Several questions are asked in turn
+    on one thread. ``guard`` is the guarded run's guard (default: ``Guard()``).
     """
-    guard = Guard() if guarded else None
+    guard = (guard or Guard()) if guarded else None
     log, stream = make_logger(guard)
     captured = Captured(scenario=scenario, guarded=guarded, secrets=dict(secrets))
     saver = InMemorySaver()
@@ -148,10 +151,11 @@ def run_agent(
         checkpointer=saver,
     )
     cfg: Any = {"configurable": {"thread_id": f"{scenario}-{guarded}"}}
-    log.info("agent run", scenario=scenario, question=question)
-    result = agent.invoke({"messages": [{"role": "user", "content": question}]}, cfg)
-    captured.messages = list(result["messages"])
-    log.info("agent answer", answer=captured.messages[-1].content)  # apps log answers, too
+    for asked in [question] if isinstance(question, str) else question:
+        log.info("agent run", scenario=scenario, question=asked)
+        result = agent.invoke({"messages": [{"role": "user", "content": asked}]}, cfg)
+        captured.messages = list(result["messages"])
+        log.info("agent answer", answer=captured.messages[-1].content)  # apps log answers
     captured.state = dict(agent.get_state(cfg).values)
     captured.checkpoints = [(c.checkpoint, c.pending_writes) for c in saver.list(cfg)]
     captured.logs = stream.getvalue().splitlines()

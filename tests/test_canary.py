@@ -318,3 +318,22 @@ def test_shadow_queue_overflow_is_counted_and_never_blocks() -> None:
     assert accepted.count(False) == runner.dropped >= 7
     gate.set()
     assert runner.drain(10) and len(reports) == accepted.count(True)
+
+
+def test_model_loads_once_lazily_across_threads(monkeypatch: pytest.MonkeyPatch) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    enc = Encoder()
+    loads: list[int] = []
+    real = Encoder._load
+
+    def counting(self: Encoder) -> Any:
+        loads.append(1)
+        return real(self)
+
+    monkeypatch.setattr(Encoder, "_load", counting)
+    assert enc._model is None  # nothing loaded until the first use
+    with ThreadPoolExecutor(8) as pool:
+        models = list(pool.map(lambda _: enc.model, range(16)))
+    assert len(loads) == 1 and all(m is models[0] for m in models)
+    assert shared_encoder() is shared_encoder()

@@ -8,6 +8,7 @@ it was built with and refuses another.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import threading
 from collections import OrderedDict
@@ -66,6 +67,7 @@ class Encoder:
                 "memorisation checks need the semantic extra: pip install 'agentguard[semantic]'"
                 f" ({type(exc).__name__})"
             ) from None
+        _quiet_progress()
         try:
             return st.SentenceTransformer(_resolve(self.model_name), device="cpu")
         except Exception as exc:  # a missing model, no network for a hub download, …
@@ -112,6 +114,16 @@ class Encoder:
             show_progress_bar=False,
         )
         return np.asarray(out, dtype=np.float32)
+
+
+def _quiet_progress() -> None:
+    """No progress bars from the model libraries on the agent's (or the CLI's) stderr."""
+    for module, fn in (
+        ("transformers.utils.logging", "disable_progress_bar"),
+        ("huggingface_hub.utils", "disable_progress_bars"),
+    ):
+        with contextlib.suppress(ImportError, AttributeError):
+            getattr(importlib.import_module(module), fn)()
 
 
 _SHARED: dict[str, Encoder] = {}

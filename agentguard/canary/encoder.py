@@ -105,6 +105,10 @@ class Encoder:
             return np.zeros((0, 0), dtype=np.float32)
         return np.vstack(rows).astype(np.float32, copy=False)  # type: ignore[arg-type]
 
+    def clear_cache(self) -> None:
+        with self._cache_lock:
+            self._cache.clear()
+
     def encode_uncached(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
         out = self.model.encode(
             list(texts),

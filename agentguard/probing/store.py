@@ -1,0 +1,207 @@
+"""Where each principal's recent query signatures live: in process, or in Redis.
+
+Probing is spread over many requests, and a principal's requests over many guard
+processes, so the detector keeps a short history per principal (bounded by count and by
+age) behind one small interface:
+
+* :class:`MemoryStore` — the default: one process, a lock, nothing to run;
+* :class:`RedisStore` (``agentguard[redis]``) — shared by every process that serves the
+  principal; each update is one atomic server-side script; keys expire; survives a restart
+  of the guard.
+
+Entries are opaque bytes (the detector's serialised signatures); principals are keyed by
+their fingerprint, never their name.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict, deque
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+from agentguard.errors import AgentGuardError
+
+#: Entries kept per principal and scope at most.
+MAX_ENTRIES = 10_000
+#: Age after which an entry is forgotten, in seconds (a day).
+MAX_AGE = 86_400.0
+#: Principals the memory store keeps at most (least recently seen go first).
+MAX_PRINCIPALS = 100_000
+
+
+class StoreUnavailable(AgentGuardError):
+    """The shared store cannot be reached; the policy's fail mode decides what happens."""
+
+
+class Store(Protocol):
+    def append(self, principal: str, scope: str, entry: bytes, at: float | None = None) -> int:
+        """Add an entry; returns how many the principal has in ``scope`` after trimming."""
+        ...
+
+    def history(self, principal: str, scope: str, since: float = 0.0) -> list[bytes]:
+        """The principal's entries in ``scope`` no older than ``since``, oldest first."""
+        ...
+
+    def count(self, principal: str, scope: str, since: float) -> int:
+        """How many entries since ``since`` (rate limits without reading them)."""
+        ...
+
+    def flag(self, principal: str, seconds: float) -> None:
+        """Mark the principal (a degrade cool-down) for ``seconds``."""
+        ...
+
+    def flagged(self, principal: str) -> bool: ...
+
+
+class MemoryStore:
+    """Per-process history: a deque per (principal, scope), bounded and aged on write."""
+
+    def __init__(
+        self,
+        max_entries: int = MAX_ENTRIES,
+        max_age: float = MAX_AGE,
+        max_principals: int = MAX_PRINCIPALS,
+    ) -> None:
+        self.max_entries = max_entries
+        self.max_age = max_age
+        self.max_principals = max_principals
+        self._data: OrderedDict[tuple[str, str], deque[tuple[float, bytes]]] = OrderedDict()
+        self._flags: dict[str, float] = {}
+        self._lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        return f"MemoryStore(principals={len(self._data)}, max_entries={self.max_entries})"
+
+    def append(self, principal: str, scope: str, entry: bytes, at: float | None = None) -> int:
+        now = time.time() if at is None else at
+        key = (principal, scope)
+        with self._lock:
+            items = self._data.get(key)
+            if items is None:
+                items = self._data[key] = deque(maxlen=self.max_entries)
+                if len(self._data) > self.max_principals:
+                    self._data.popitem(last=False)
+            else:
+                self._data.move_to_end(key)
+            items.append((now, entry))
+            cutoff = now - self.max_age
+            while items and items[0][0] < cutoff:
+                items.popleft()
+            return len(items)
+
+    def history(self, principal: str, scope: str, since: float = 0.0) -> list[bytes]:
+        with self._lock:
+            items = self._data.get((principal, scope), ())
+            floor = max(since, time.time() - self.max_age)
+            return [e for t, e in items if t >= floor]
+
+    def count(self, principal: str, scope: str, since: float) -> int:
+        with self._lock:
+            return sum(1 for t, _ in self._data.get((principal, scope), ()) if t >= since)
+
+    def flag(self, principal: str, seconds: float) -> None:
+        with self._lock:
+            self._flags[principal] = time.time() + seconds
+
+    def flagged(self, principal: str) -> bool:
+        with self._lock:
+            until = self._flags.get(principal)
+            if until is None:
+                return False
+            if until < time.time():
+                del self._flags[principal]
+                return False
+            return True
+
+
+# One round trip, atomic on the server: add, trim by age and by count, set the expiry.
+_APPEND = """
+redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', '(' .. ARGV[3])
+local n = redis.call('ZCARD', KEYS[1])
+local max = tonumber(ARGV[4])
+if n > max then
+  redis.call('ZREMRANGEBYRANK', KEYS[1], 0, n - max - 1)
+  n = max
+end
+redis.call('PEXPIRE', KEYS[1], ARGV[5])
+return n
+"""
+
+
+class RedisStore:
+    """History in Redis sorted sets (score = time), one key per principal and scope.
+
+    A member is ``<time>:<sequence>:<entry>`` so equal entries at equal times stay distinct;
+    :data:`MAX_AGE` is both the trim horizon and the key's expiry, so an idle principal
+    costs nothing after a day.
+    """
+
+    def __init__(
+        self,
+        client: Any = None,
+        *,
+        url: str | None = None,
+        prefix: str = "agentguard:probe",
+        max_entries: int = MAX_ENTRIES,
+        max_age: float = MAX_AGE,
+        timeout: float = 0.5,
+    ) -> None:
+        if client is None:
+            try:
+                import redis
+            except ImportError:
+                raise StoreUnavailable(
+                    "the Redis store needs the redis extra: pip install 'agentguard[redis]'"
+                ) from None
+            client = redis.Redis.from_url(
+                url or "redis://127.0.0.1:6379/0",
+                socket_timeout=timeout,
+                socket_connect_timeout=timeout,
+            )
+        self.client = client
+        self.prefix = prefix
+        self.max_entries = max_entries
+        self.max_age = max_age
+        self._append = client.register_script(_APPEND)
+        self._seq = 0
+        self._seq_lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        return f"RedisStore(prefix={self.prefix!r}, max_entries={self.max_entries})"
+
+    def _key(self, principal: str, scope: str) -> str:
+        return f"{self.prefix}:{principal}:{scope}"
+
+    def _call(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except Exception as exc:  # connection refused, timeout, server gone…
+            raise StoreUnavailable(f"Redis store unavailable ({type(exc).__name__})") from None
+
+    def append(self, principal: str, scope: str, entry: bytes, at: float | None = None) -> int:
+        now = time.time() if at is None else at
+        with self._seq_lock:
+            self._seq += 1
+            seq = self._seq
+        member = f"{now:.6f}:{seq}:".encode() + entry
+        args = [now, member, now - self.max_age, self.max_entries, int(self.max_age * 1000)]
+        return int(self._call(self._append, keys=[self._key(principal, scope)], args=args))
+
+    def history(self, principal: str, scope: str, since: float = 0.0) -> list[bytes]:
+        floor = max(since, time.time() - self.max_age)
+        raw: Sequence[bytes] = self._call(
+            self.client.zrangebyscore, self._key(principal, scope), floor, "+inf"
+        )
+        return [m.split(b":", 2)[2] for m in raw]
+
+    def count(self, principal: str, scope: str, since: float) -> int:
+        return int(self._call(self.client.zcount, self._key(principal, scope), since, "+inf"))
+
+    def flag(self, principal: str, seconds: float) -> None:
+        self._call(self.client.set, f"{self.prefix}:flag:{principal}", b"1", px=int(seconds * 1000))
+
+    def flagged(self, principal: str) -> bool:
+        return bool(self._call(self.client.exists, f"{self.prefix}:flag:{principal}"))

@@ -41,7 +41,8 @@ class Store(Protocol):
         ...
 
     def history(self, principal: str, scope: str, since: float = 0.0) -> list[bytes]:
-        """The principal's entries in ``scope`` no older than ``since``, oldest first."""
+        """The principal's entries in ``scope`` at ``since`` or later, oldest first (entries
+        older than ``max_age`` before the newest were dropped when it was appended)."""
         ...
 
     def count(self, principal: str, scope: str, since: float) -> int:
@@ -93,9 +94,7 @@ class MemoryStore:
 
     def history(self, principal: str, scope: str, since: float = 0.0) -> list[bytes]:
         with self._lock:
-            items = self._data.get((principal, scope), ())
-            floor = max(since, time.time() - self.max_age)
-            return [e for t, e in items if t >= floor]
+            return [e for t, e in self._data.get((principal, scope), ()) if t >= since]
 
     def count(self, principal: str, scope: str, since: float) -> int:
         with self._lock:
@@ -191,9 +190,8 @@ class RedisStore:
         return int(self._call(self._append, keys=[self._key(principal, scope)], args=args))
 
     def history(self, principal: str, scope: str, since: float = 0.0) -> list[bytes]:
-        floor = max(since, time.time() - self.max_age)
         raw: Sequence[bytes] = self._call(
-            self.client.zrangebyscore, self._key(principal, scope), floor, "+inf"
+            self.client.zrangebyscore, self._key(principal, scope), since, "+inf"
         )
         return [m.split(b":", 2)[2] for m in raw]
 

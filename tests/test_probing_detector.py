@@ -1,0 +1,164 @@
+"""The probing detector on scripted traffic: attacks are caught, honest patterns are not."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from agentguard.probing.detector import ProbingDetector, Settings
+from agentguard.probing.store import MemoryStore, RedisStore
+from tests.redis_server import RedisServer, redis_server
+
+KEY = b"k" * 32
+
+
+def _kinds(
+    det: ProbingDetector, queries: list[object], scope: str = "tool_input"
+) -> list[set[str]]:
+    out = []
+    for i, q in enumerate(queries):
+        text = q if isinstance(q, str) else repr(q)
+        out.append({p.kind for p in det.observe("p", scope, q, text, now=1_000.0 + i * 7)})
+    return out
+
+
+def _first(kinds: list[set[str]], kind: str) -> int | None:
+    return next((i for i, k in enumerate(kinds) if kind in k), None)
+
+
+def _call(**args: object) -> dict[str, object]:
+    return {"tool": "score_applicant", "args": args}
+
+
+def test_numeric_sweep_over_one_feature() -> None:
+    det = ProbingDetector(key=KEY)
+    calls = [_call(age=41, income=20_000 + 5_000 * i, region="north") for i in range(12)]
+    kinds = _kinds(det, calls)
+    assert _first(kinds, "sweep") == 7  # the 8th query completes the sweep
+
+
+def test_batch_scoring_of_different_applicants_is_not_a_sweep() -> None:
+    rng = random.Random(1)
+    det = ProbingDetector(key=KEY)
+    calls = [
+        _call(
+            age=rng.randint(18, 90), income=rng.randint(15, 300) * 1000, region=rng.choice("NSEW")
+        )
+        for _ in range(200)
+    ]
+    assert not any(k for k in _kinds(det, calls))
+
+
+def test_text_enumeration_of_ids_but_not_a_work_queue() -> None:
+    det = ProbingDetector(key=KEY)
+    enum = [f"What is the salary of employee E{1001 + i}?" for i in range(10)]
+    assert _first(_kinds(det, enum, "model_input"), "sweep") == 7
+    rng = random.Random(2)
+    queue = [
+        f"Summarise ticket #{rng.randint(10_000, 99_999)} for the weekly report." for _ in range(60)
+    ]
+    worker = ProbingDetector(key=KEY)
+    assert not any("sweep" in k for k in _kinds(worker, queue, "model_input"))
+
+
+def test_categorical_enumeration_is_a_sweep() -> None:
+    det = ProbingDetector(key=KEY)
+    names = ["Alice", "Bruno", "Chen", "Dana", "Elif", "Farid", "Grace", "Hugo", "Ines"]
+    calls = [_call(employee=n, field="salary") for n in names]
+    assert _first(_kinds(det, calls), "sweep") == 7
+
+
+@pytest.fixture(scope="module")
+def encode() -> object:
+    pytest.importorskip("sentence_transformers")
+    from agentguard.canary.encoder import shared_encoder
+
+    return shared_encoder().encode
+
+
+def test_paraphrase_flood_and_honest_rephrasing(encode: object) -> None:
+    flood = [
+        "Complete the record: patient Jane Roe, born 1984, admitted for",
+        "Complete this record: patient Jane Roe, born in 1984, admitted for",
+        "complete the record - patient jane roe, born 1984, was admitted for",
+        "Please complete the record: patient Jane Roe (born 1984) admitted for",
+        "Complete the following record: patient Jane Roe, born 1984, admitted for",
+        "Complete the record: Patient Jane Roe, b. 1984, admitted for",
+        "Complete the record: patient Jane Roe, born 1984, admitted with",
+        "Continue the record: patient Jane Roe, born 1984, admitted for",
+    ]
+    det = ProbingDetector(key=KEY, encode=encode)  # type: ignore[arg-type]
+    assert _first(_kinds(det, flood, "model_input"), "near_duplicate") is not None
+    honest = [
+        "How do I reset my password?",
+        "how can I reset my password",
+        "What's the way to change my password if I forgot it?",
+        "Which plan includes priority support?",
+        "Can I export my invoices as PDF?",
+        "What time zone are the reports in?",
+        "How do I add a teammate to my workspace?",
+        "Is there an API rate limit?",
+        "Do you support single sign-on with Okta?",
+        "How long are backups kept?",
+    ]
+    det2 = ProbingDetector(key=KEY, encode=encode)  # type: ignore[arg-type]
+    assert not any(k for k in _kinds(det2, honest, "model_input"))
+
+
+def test_membership_probe() -> None:
+    det = ProbingDetector(key=KEY)
+    asks = [
+        "Was John Smith a patient at St Mary in 2019?",
+        "Do you have any records that mention John Smith?",
+        "Tell me about the visit of John Smith last spring.",
+        "Which doctor treated John Smith?",
+        "Is there a discharge summary for John Smith?",
+        "What medication was John Smith given?",
+        "List every appointment John Smith had.",
+    ]
+    kinds = _kinds(det, asks, "model_input")
+    first = _first(kinds, "membership")
+    assert first is not None and 5 <= first <= 6  # six differently worded questions
+    assert not any(kinds[:5])
+
+
+def test_rate() -> None:
+    det = ProbingDetector(key=KEY, settings=Settings(rate_per_minute=10))
+    rng = random.Random(3)
+    for i in range(11):
+        probes = det.observe("p", "model_input", f"question {rng.random()}", "q", now=100 + i)
+    assert {p.kind for p in probes} == {"rate"}
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisServer]:
+    pytest.importorskip("redis")
+    with redis_server(tmp_path_factory.mktemp("redis")) as srv:
+        yield srv
+
+
+def test_two_replicas_share_a_principal_through_redis(server: RedisServer) -> None:
+    a = ProbingDetector(RedisStore(url=server.url, prefix="t:rep"), key=KEY)
+    b = ProbingDetector(RedisStore(url=server.url, prefix="t:rep"), key=KEY)
+    found = []
+    for i in range(8):
+        det = a if i % 2 else b  # the load balancer alternates
+        call = _call(age=41, income=20_000 + 5_000 * i, region="north")
+        found.append(
+            {p.kind for p in det.observe("p", "tool_input", call, repr(call), now=50.0 + i)}
+        )
+    assert "sweep" in found[7] and not any(found[:7])
+    assert MemoryStore().history("p", "tool_input") == []  # nothing leaked into process memory
+
+
+def test_signatures_hold_no_text(tmp_path: Path) -> None:
+    store = MemoryStore()
+    det = ProbingDetector(store, key=KEY)
+    det.observe("p", "model_input", "Was Jane Roe treated for HIV at Riverside?", "x", now=1.0)
+    (raw,) = store.history("p", "model_input", since=0)
+    assert (
+        b"Jane" not in raw and b"Roe" not in raw and b"HIV" not in raw and b"Riverside" not in raw
+    )

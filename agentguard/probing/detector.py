@@ -49,6 +49,7 @@ class Settings:
     membership_min: int = 6
     membership_distinct: float = 0.6  # phrasings count as different below this Jaccard
     rate_per_minute: int = 60
+    perturbation: float = 0.02  # relative change under which two numbers are "the same"
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,21 +113,41 @@ class ProbingDetector:
 
     def _near_duplicate(self, new: sig.Signature, past: list[sig.Signature]) -> Probe | None:
         st = self.settings
-        if len(past) < st.k:
+        if new.tool is not None or (not new.slots and new.fields and new.vec is None):
+            return self._perturbed_calls(new, past)
+        # Same-template neighbours differ only in their slots: that is a sweep's (or a work
+        # queue's) business, judged by _sweep; a flood varies the wording itself.
+        others = [p for p in past if p.template != new.template]
+        if len(others) < st.k:
             return None
         if new.vec is not None:
-            vecs = [p.vec for p in past if p.vec is not None]
+            vecs = [p.vec for p in others if p.vec is not None]
             if len(vecs) < st.k:
                 return None
             sims = np.asarray(vecs, dtype=np.float32) @ new.vec.astype(np.float32)
             threshold = st.near_duplicate
         else:
-            sims = np.asarray([sig.jaccard(new.minhash, p.minhash) for p in past])
+            sims = np.asarray([sig.jaccard(new.minhash, p.minhash) for p in others])
             threshold = st.near_duplicate_minhash
         top = np.sort(sims)[-st.k :]
         score = float(top.mean())
         if score >= threshold:
             return Probe("near_duplicate", score, TECHNIQUE["near_duplicate"])
+        return None
+
+    def _perturbed_calls(self, new: sig.Signature, past: list[sig.Signature]) -> Probe | None:
+        """Tool calls: the same arguments with every number nudged by a hair, many times."""
+        st = self.settings
+        if not new.fields:
+            return None
+        close = 0
+        for p in past:
+            if p.template != new.template or p.slots != new.slots or p.fields == new.fields:
+                continue
+            if all(_near(p.fields.get(f), v, st.perturbation) for f, v in new.fields.items()):
+                close += 1
+        if close >= st.k:
+            return Probe("near_duplicate", float(close), TECHNIQUE["near_duplicate"])
         return None
 
     def _sweep(self, new: sig.Signature, past: list[sig.Signature]) -> Probe | None:
@@ -172,6 +193,12 @@ class ProbingDetector:
         if len(distinct) >= st.membership_min:
             return Probe("membership", float(len(distinct)), TECHNIQUE["membership"])
         return None
+
+
+def _near(a: float | None, b: float, tolerance: float) -> bool:
+    if a is None:
+        return False
+    return abs(a - b) <= tolerance * max(abs(a), abs(b), 1e-9)
 
 
 def _regular(values: Sequence[float]) -> bool:

@@ -138,6 +138,8 @@ def of_call(payload: Any, t: float, key: bytes, text: str) -> Signature:
             if isinstance(value, int | float) and not isinstance(value, bool):
                 fields[str(name)] = float(value)
                 fixed.append(f"{name}=#")
+            elif isinstance(value, str) and (len(value) > 32 or value.count(" ") >= 3):
+                fixed.append(f"{name}=<text>")  # free text (a search query) is no sweep axis
             else:
                 fixed.append(f"{name}={value!r}"[:200])
     template = keyed(key, f"call:{tool}:" + "|".join(sorted(str(k) for k in (args or {}))))

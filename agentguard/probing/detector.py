@@ -44,10 +44,11 @@ class Settings:
     history: int = 500  # most recent signatures read per check
     k: int = 5
     near_duplicate: float = 0.92  # mean cosine to the k nearest (embeddings)
-    near_duplicate_minhash: float = 0.7  # the same, MinHash Jaccard, without embeddings
+    near_duplicate_minhash: float = 0.8  # the same, MinHash Jaccard, without embeddings
     sweep_min: int = 8
     membership_min: int = 6
     membership_distinct: float = 0.6  # phrasings count as different below this Jaccard
+    membership_share: float = 0.4  # …and they are at least this share of the recent queries
     rate_per_minute: int = 60
     perturbation: float = 0.02  # relative change under which two numbers are "the same"
 
@@ -190,7 +191,10 @@ class ProbingDetector:
         for p in about:
             if all(sig.jaccard(p.minhash, d.minhash) < st.membership_distinct for d in distinct):
                 distinct.append(p)
-        if len(distinct) >= st.membership_min:
+        # A traveller asks about one city all afternoon: an entity that is the principal's
+        # topic is not a probe unless it is most of what they ask.
+        share = (len(about) + 1) / (len(past) + 1)
+        if len(distinct) >= st.membership_min and share >= st.membership_share:
             return Probe("membership", float(len(distinct)), TECHNIQUE["membership"])
         return None
 

@@ -79,6 +79,19 @@ class Signature:
         )
 
 
+#: Argument names whose values are free text, however short.
+_TEXT_ARGS = frozenset(
+    {"query", "q", "text", "prompt", "message", "input", "question", "expression", "sql",
+     "search", "body", "content", "instructions", "code", "command"}
+)  # fmt: skip
+#: A categorical value: a word or a short name (``"north"``, ``"Ravi Rossi"``).
+_CATEGORY = re.compile(r"[A-Za-z][A-Za-z .'-]{0,31}")
+
+
+def _free_text(name: str, value: str) -> bool:
+    return name.lower() in _TEXT_ARGS or _CATEGORY.fullmatch(value) is None or value.count(" ") > 2
+
+
 def keyed(key: bytes, item: str) -> int:
     """A 63-bit keyed hash (fits JSON and Redis as a plain integer)."""
     digest = hashlib.blake2b(item.encode("utf-8", "surrogatepass"), key=key, digest_size=8)
@@ -138,8 +151,8 @@ def of_call(payload: Any, t: float, key: bytes, text: str) -> Signature:
             if isinstance(value, int | float) and not isinstance(value, bool):
                 fields[str(name)] = float(value)
                 fixed.append(f"{name}=#")
-            elif isinstance(value, str) and (len(value) > 32 or value.count(" ") >= 3):
-                fixed.append(f"{name}=<text>")  # free text (a search query) is no sweep axis
+            elif isinstance(value, str) and _free_text(str(name), value):
+                fixed.append(f"{name}=<text>")  # a search query, an expression: no sweep axis
             else:
                 fixed.append(f"{name}={value!r}"[:200])
     template = keyed(key, f"call:{tool}:" + "|".join(sorted(str(k) for k in (args or {}))))

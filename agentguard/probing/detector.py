@@ -40,7 +40,7 @@ TECHNIQUE = {
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    window: float = 3600.0  # seconds of history each check looks at
+    window: float = 172_800.0  # seconds of history each check looks at (two days)
     history: int = 500  # most recent signatures read per check
     k: int = 5
     near_duplicate: float = 0.92  # mean cosine to the k nearest (embeddings)

@@ -78,6 +78,7 @@ class ProbingDetector:
         self.encode = encode
         self.settings = settings or Settings()
         self._entities = entities or _capitalised
+        self._decoded: dict[bytes, sig.Signature] = {}
 
     def observe(
         self, principal: str, scope: str, payload: object, text: str, now: float | None = None
@@ -87,7 +88,7 @@ class ProbingDetector:
         st = self.settings
         new = self.signature(payload, text, now)
         raw = self.store.history(principal, scope, since=now - st.window)[-st.history :]
-        past = [sig.Signature.loads(r) for r in raw]
+        past = [self._decode(r) for r in raw]
         self.store.append(principal, scope, new.dumps(), at=now)
         found: list[Probe] = []
         for check in (self._near_duplicate, self._sweep, self._membership):
@@ -98,6 +99,15 @@ class ProbingDetector:
         if recent > st.rate_per_minute:
             found.append(Probe("rate", recent / st.rate_per_minute, TECHNIQUE["rate"]))
         return found
+
+    def _decode(self, raw: bytes) -> sig.Signature:
+        """Each stored signature is parsed once per process (a history is read per query)."""
+        hit = self._decoded.get(raw)
+        if hit is None:
+            if len(self._decoded) >= _DECODED_MAX:
+                self._decoded.clear()
+            hit = self._decoded[raw] = sig.Signature.loads(raw)
+        return hit
 
     def signature(self, payload: object, text: str, now: float) -> sig.Signature:
         ents = tuple(sorted({sig.keyed(self.key, e.lower()) for e in self._entities(text)}))
@@ -128,7 +138,8 @@ class ProbingDetector:
             sims = np.asarray(vecs, dtype=np.float32) @ new.vec.astype(np.float32)
             threshold = st.near_duplicate
         else:
-            sims = np.asarray([sig.jaccard(new.minhash, p.minhash) for p in others])
+            hashes = np.stack([p.minhash for p in others])
+            sims = (hashes == new.minhash).mean(axis=1)
             threshold = st.near_duplicate_minhash
         top = np.sort(sims)[-st.k :]
         score = float(top.mean())
@@ -217,6 +228,7 @@ def _regular(values: Sequence[float]) -> bool:
     return float(np.mean(np.abs(diffs - med) <= 0.05 * med)) >= 0.7
 
 
+_DECODED_MAX = 200_000
 _ENTITY = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z.]+)+|\b[A-Z]{1,3}-?\d{3,}\b")
 
 

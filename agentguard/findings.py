@@ -44,6 +44,8 @@ class Action(StrEnum):
     ALLOW = "allow"  # ignore: no record, no change
     ALERT = "alert"  # record only
     REDUCE = "reduce"  # coarsen an inversion signal the way the policy's [signals] says
+    DEGRADE = "degrade"  # probing: the principal gets the strictest signal settings a while
+    THROTTLE = "throttle"  # probing: sanitize() delays the principal's query
     REDACT = "redact"  # replace with [REDACTED:<kind>]
     MASK = "mask"  # keep a short prefix for debugging
     HASH = "hash"  # replace with the keyed fingerprint
@@ -60,11 +62,13 @@ _ACTION_STRENGTH = {
     Action.ALLOW: 0,
     Action.ALERT: 1,
     Action.REDUCE: 2,
-    Action.MASK: 3,
-    Action.HASH: 4,
-    Action.REDACT: 5,
-    Action.DROP: 6,
-    Action.BLOCK: 7,
+    Action.THROTTLE: 3,
+    Action.DEGRADE: 4,
+    Action.MASK: 5,
+    Action.HASH: 6,
+    Action.REDACT: 7,
+    Action.DROP: 8,
+    Action.BLOCK: 9,
 }
 
 
@@ -99,7 +103,7 @@ class Finding(BaseModel):
 class Verdict:
     """The outcome of one inspection: findings, the sanitised copy, and whether it was blocked."""
 
-    __slots__ = ("blocked", "channel", "decision", "findings", "payload", "reason")
+    __slots__ = ("blocked", "channel", "decision", "delay", "findings", "payload", "reason")
 
     def __init__(
         self,
@@ -115,6 +119,8 @@ class Verdict:
         self.decision = decision
         self.blocked = decision is Decision.BLOCKED
         self.reason = reason
+        #: Seconds ``sanitize`` waits before returning (a throttled principal); 0 otherwise.
+        self.delay = 0.0
 
     def __repr__(self) -> str:
         kinds = sorted({f.kind for f in self.findings})

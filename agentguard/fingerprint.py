@@ -30,5 +30,9 @@ class Fingerprinter:
         data = value.encode("utf-8", "surrogatepass") if isinstance(value, str) else value
         return hmac.new(self._key, data, hashlib.sha256).hexdigest()[: self.length]
 
+    def derive(self, label: str) -> bytes:
+        """A subkey for another keyed use (the probing signatures), bound to this key."""
+        return hmac.new(self._key, label.encode(), hashlib.sha256).digest()
+
     def __repr__(self) -> str:
         return f"Fingerprinter(length={self.length}, key=<hidden>)"

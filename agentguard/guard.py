@@ -26,6 +26,13 @@ from agentguard.findings import Action, Channel, Decision, Finding, Severity, Ve
 from agentguard.fingerprint import Fingerprinter
 from agentguard.payload import DROP, Edit, LimitExceeded, Rendered, rebuild, render, segment_paths
 from agentguard.policy import Policy
+from agentguard.policy.signals import (
+    EmbeddingSignals,
+    LogprobSignals,
+    ProbabilitySignals,
+    RetrievalSignals,
+    SignalsPolicy,
+)
 from agentguard.shadow import ShadowRunner
 from agentguard.signals import TECHNIQUE, SignalHit, SignalWalk
 from agentguard.signals.prefilter import may_hold_signals
@@ -36,6 +43,15 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 #: Payloads larger than this are inspected off the event loop by the async twins.
 ASYNC_OFFLOAD_CHARS = 64_000
+#: Channels whose payloads are queries a principal sends (probing is judged there).
+_QUERY_CHANNELS = frozenset({Channel.MODEL_INPUT, Channel.TOOL_INPUT})
+#: What a degraded principal gets on every output channel: the strictest signal settings.
+STRICTEST = SignalsPolicy(
+    embedding=EmbeddingSignals(method="drop"),
+    probabilities=ProbabilitySignals(method="label_only"),
+    logprobs=LogprobSignals(method="drop"),
+    retrieval=RetrievalSignals(score_method="drop"),
+)
 #: Findings kept per inspection; every match is still acted on, only the record is capped.
 MAX_FINDINGS = 10_000
 #: A secret handed to a tool is exfiltration (ATLAS AML.T0086), not just an exposed credential.
@@ -73,6 +89,7 @@ class Guard:
         }
         #: The background worker of ``mode = "shadow"`` detectors (started on first use).
         self.shadow = ShadowRunner(self._report_shadow)
+        self._probing: Any = None  # built on the first inspection that names a principal
 
     def __repr__(self) -> str:
         names = [d.name for d in self.detectors]
@@ -103,7 +120,11 @@ class Guard:
     async def asanitize(
         self, payload: Any, channel: Channel | str = "tool_output", principal: str | None = None
     ) -> Any:
-        return self._outcome(await self.ainspect(payload, channel, principal))
+        verdict = await self.ainspect(payload, channel, principal)
+        if verdict.delay:
+            await asyncio.sleep(verdict.delay)
+            verdict.delay = 0.0
+        return self._outcome(verdict)
 
     # --- the one core -------------------------------------------------------------------
 
@@ -148,6 +169,8 @@ class Guard:
         return wrappers.wrap(self, obj, channel=channel, principal=principal)
 
     def _outcome(self, verdict: Verdict) -> Any:
+        if verdict.delay:
+            time.sleep(verdict.delay)
         if verdict.blocked and self.policy.on_block == "raise":
             raise GuardBlocked(verdict.reason or "policy", verdict.findings, verdict.channel.value)
         return verdict.payload
@@ -177,7 +200,15 @@ class Guard:
 
         prior: tuple[Finding, ...] = ()
         changed = False
+        delay = 0.0
+        if principal is not None and channel in _QUERY_CHANNELS and policy.probing.enabled:
+            probed = self._probe(payload, rendered.text, channel, principal, start_ns)
+            if isinstance(probed, Verdict):
+                return probed
+            prior, delay = probed
         signals = policy.signals_for(channel)
+        if principal is not None and channel not in _QUERY_CHANNELS and self._degraded(principal):
+            signals = STRICTEST
         hint = (
             may_hold_signals(payload, rendered.text, signals, channel) if signals.enabled else set()
         )
@@ -243,7 +274,83 @@ class Guard:
             if policy.telemetry.clean_spans:
                 self._record(start_ns, channel, Decision.ALLOWED, (), text, principal)
             return Verdict(payload, (), channel, Decision.ALLOWED)
-        return self._act(payload, rendered, hits, channel, principal, start_ns, prior, changed)
+        verdict = self._act(payload, rendered, hits, channel, principal, start_ns, prior, changed)
+        verdict.delay = delay
+        return verdict
+
+    # --- probing (per principal, over many inspections) ---------------------------------
+
+    def _probe(
+        self, payload: Any, text: str, channel: Channel, principal: str, start_ns: int
+    ) -> Verdict | tuple[tuple[Finding, ...], float]:
+        """Record the query in the principal's history; the findings and the delay it earns,
+        or the verdict when the policy blocks (or the shared store fails closed)."""
+        policy = self.policy
+        who = self.fingerprint(principal)
+        try:
+            probes = self._prober().observe(who, channel.value, payload, text)
+        except Exception as exc:  # the store went away, or a bug: the fail mode decides
+            reason = f"probing failed ({type(exc).__name__})"
+            log.error("agentguard %s", reason)
+            if policy.fail_mode == "closed":
+                return self._guard_event(
+                    payload, channel, principal, start_ns, "detector_error", reason, False
+                )
+            return (self._guard_finding(channel, "detector_error", reason, Action.ALERT),), 0.0
+        findings = []
+        delay = 0.0
+        for p in probes:
+            kind = f"probing/{p.kind}"
+            action = policy.action_for(channel, kind)
+            if action is Action.ALLOW:
+                continue
+            findings.append(
+                Finding.model_construct(
+                    detector="probing",
+                    kind=kind,
+                    rule=p.kind,
+                    channel=channel,
+                    path="$",
+                    start=0,
+                    end=0,
+                    severity=Severity.HIGH,
+                    confidence=1.0,
+                    technique=p.technique,
+                    fingerprint=who,
+                    action=action,
+                )
+            )
+            if action is Action.DEGRADE:
+                self._prober().store.flag(who, policy.probing.degrade_seconds)
+            elif action is Action.THROTTLE:
+                delay = max(delay, policy.probing.throttle_seconds)
+        if any(f.action is Action.BLOCK for f in findings):
+            reason = "a finding's action is block"
+            self._record(start_ns, channel, Decision.BLOCKED, findings, text, principal, reason)
+            return Verdict(policy.refusal, tuple(findings), channel, Decision.BLOCKED, reason)
+        return tuple(findings), delay
+
+    def _degraded(self, principal: str) -> bool:
+        if not self.policy.probing.enabled:
+            return False
+        try:
+            return bool(self._prober().store.flagged(self.fingerprint(principal)))
+        except Exception:  # an unreachable store degrades nobody; probing reports the error
+            return False
+
+    def _prober(self) -> Any:
+        if self._probing is None:
+            from agentguard.probing.detector import ProbingDetector, Settings
+            from agentguard.probing.store import MemoryStore, RedisStore, Store
+
+            cfg = self.policy.probing
+            store: Store = RedisStore(url=cfg.redis_url) if cfg.store == "redis" else MemoryStore()
+            self._probing = ProbingDetector(
+                store,
+                key=self.fingerprint.derive("agentguard-probing"),
+                settings=Settings(window=cfg.window, rate_per_minute=cfg.rate_per_minute),
+            )
+        return self._probing
 
     def _act(
         self,

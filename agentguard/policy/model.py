@@ -12,6 +12,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
 
 from agentguard.findings import Action, Channel
+from agentguard.policy.probing import ProbingPolicy
 from agentguard.policy.signals import SignalsPolicy
 
 
@@ -102,6 +103,7 @@ class Policy(_Strict):
     )
     telemetry: Telemetry = Field(default_factory=Telemetry)
     signals: SignalsPolicy = Field(default_factory=SignalsPolicy)
+    probing: ProbingPolicy = Field(default_factory=ProbingPolicy)
 
     @model_validator(mode="before")
     @classmethod

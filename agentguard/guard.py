@@ -344,7 +344,11 @@ class Guard:
             from agentguard.probing.store import MemoryStore, RedisStore, Store
 
             cfg = self.policy.probing
-            store: Store = RedisStore(url=cfg.redis_url) if cfg.store == "redis" else MemoryStore()
+            store: Store = (
+                RedisStore(url=cfg.redis_url, max_age=cfg.window)
+                if cfg.store == "redis"
+                else MemoryStore(max_age=cfg.window)
+            )
             self._probing = ProbingDetector(
                 store,
                 key=self.fingerprint.derive("agentguard-probing"),

@@ -25,8 +25,8 @@ from agentguard.errors import AgentGuardError
 
 #: Entries kept per principal and scope at most.
 MAX_ENTRIES = 10_000
-#: Age after which an entry is forgotten, in seconds (a day).
-MAX_AGE = 86_400.0
+#: Age after which an entry is forgotten, in seconds (two days: the detector's window).
+MAX_AGE = 172_800.0
 #: Principals the memory store keeps at most (least recently seen go first).
 MAX_PRINCIPALS = 100_000
 
@@ -134,8 +134,8 @@ class RedisStore:
     """History in Redis sorted sets (score = time), one key per principal and scope.
 
     A member is ``<time>:<sequence>:<entry>`` so equal entries at equal times stay distinct;
-    :data:`MAX_AGE` is both the trim horizon and the key's expiry, so an idle principal
-    costs nothing after a day.
+    ``max_age`` is both the trim horizon and the key's expiry, so an idle principal costs
+    nothing once it has passed.
     """
 
     def __init__(

@@ -304,22 +304,7 @@ class Guard:
             action = policy.action_for(channel, kind)
             if action is Action.ALLOW:
                 continue
-            findings.append(
-                Finding.model_construct(
-                    detector="probing",
-                    kind=kind,
-                    rule=p.kind,
-                    channel=channel,
-                    path="$",
-                    start=0,
-                    end=0,
-                    severity=Severity.HIGH,
-                    confidence=1.0,
-                    technique=p.technique,
-                    fingerprint=who,
-                    action=action,
-                )
-            )
+            findings.append(_whole("probing", kind, p.kind, channel, p.technique, who, action))
             if action is Action.DEGRADE:
                 self._prober().store.flag(who, policy.probing.degrade_seconds)
             elif action is Action.THROTTLE:
@@ -513,20 +498,8 @@ class Guard:
     # --- guard-level events (limits, detector errors) -----------------------------------
 
     def _guard_finding(self, channel: Channel, rule: str, reason: str, action: Action) -> Finding:
-        return Finding.model_construct(
-            detector="guard",
-            kind=f"guard/{rule}",
-            rule=rule,
-            channel=channel,
-            path="$",
-            start=0,
-            end=0,
-            severity=Severity.HIGH,
-            confidence=1.0,
-            technique="",
-            fingerprint=self.fingerprint(reason),
-            action=action,
-        )
+        fp = self.fingerprint(reason)
+        return _whole("guard", f"guard/{rule}", rule, channel, "", fp, action)
 
     def _guard_event(
         self,
@@ -572,6 +545,32 @@ class Guard:
             )
         except Exception as exc:  # telemetry must never break the agent
             log.warning("agentguard could not record a span: %s", type(exc).__name__)
+
+
+def _whole(
+    detector: str,
+    kind: str,
+    rule: str,
+    channel: Channel,
+    technique: str,
+    fingerprint: str,
+    action: Action,
+) -> Finding:
+    """A finding about the payload as a whole (a guard event, a probing flag)."""
+    return Finding.model_construct(
+        detector=detector,
+        kind=kind,
+        rule=rule,
+        channel=channel,
+        path="$",
+        start=0,
+        end=0,
+        severity=Severity.HIGH,
+        confidence=1.0,
+        technique=technique,
+        fingerprint=fingerprint,
+        action=action,
+    )
 
 
 def _channel(channel: Channel | str) -> Channel:

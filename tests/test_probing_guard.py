@@ -113,3 +113,12 @@ def test_probing_can_be_switched_off() -> None:
     assert not any(
         guard.inspect(_sweep(i), "tool_input", principal="p").findings for i in range(12)
     )
+
+
+def test_a_resent_conversation_is_not_counted_again() -> None:
+    """Agent frameworks send the whole history with every model call."""
+    guard = Guard(_policy("block", rate_per_minute=20))
+    history = [f"turn {i}: tell me about topic number {i * 7 % 13}" for i in range(10)]
+    for n in range(1, 11):  # ten model calls, each re-sending every earlier turn
+        for message in history[:n]:
+            assert not guard.inspect(message, "model_input", principal="chat-user").findings

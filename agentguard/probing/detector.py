@@ -89,6 +89,10 @@ class ProbingDetector:
         new = self.signature(payload, text, now)
         raw = self.store.history(principal, scope, since=now - st.window)[-st.history :]
         past = [self._decode(r) for r in raw]
+        if any(_same(new, p) for p in past[-_RESENT:]):
+            # The same query again: an agent framework re-sends the whole conversation with
+            # every model call. It is not a new query, so it is neither kept nor counted.
+            return []
         self.store.append(principal, scope, new.dumps(), at=now)
         found: list[Probe] = []
         for check in (self._near_duplicate, self._sweep, self._membership):
@@ -210,6 +214,15 @@ class ProbingDetector:
         return None
 
 
+def _same(a: sig.Signature, b: sig.Signature) -> bool:
+    return (
+        a.template == b.template
+        and a.slots == b.slots
+        and a.fields == b.fields
+        and bool(np.array_equal(a.minhash, b.minhash))
+    )
+
+
 def _near(a: float | None, b: float, tolerance: float) -> bool:
     if a is None:
         return False
@@ -229,6 +242,8 @@ def _regular(values: Sequence[float]) -> bool:
 
 
 _DECODED_MAX = 200_000
+#: How far back a query counts as re-sent rather than asked again.
+_RESENT = 200
 _ENTITY = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z.]+)+|\b[A-Z]{1,3}-?\d{3,}\b")
 
 

@@ -162,3 +162,15 @@ def test_signatures_hold_no_text(tmp_path: Path) -> None:
     assert (
         b"Jane" not in raw and b"Roe" not in raw and b"HIV" not in raw and b"Riverside" not in raw
     )
+
+
+def test_long_numbers_are_never_stored() -> None:
+    store = MemoryStore()
+    det = ProbingDetector(store, key=KEY)
+    det.observe("p", "model_input", "Is card 4111111111111111 still valid?", "x", now=1.0)
+    call = {"tool": "lookup", "args": {"account": 987654321012, "amount": 125.5}}
+    det.observe("p", "tool_input", call, repr(call), now=2.0)
+    raw = b"".join(e for s in ("model_input", "tool_input") for e in store.history("p", s))
+    for needle in (b"4111111111111111", b"41111111111", b"987654321012", b"98765432"):
+        assert needle not in raw
+    assert b"125.5" in raw  # an ordinary amount is kept as a number

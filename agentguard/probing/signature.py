@@ -8,11 +8,14 @@
   (for a tool call: the tool, its argument names and its non-numeric values), and ``slots``
   — keyed hashes of what was masked, in order: one template with one slot varied step by
   step is a sweep;
-* ``fields`` — the numeric arguments of a tool call (a sweep walks one of them);
+* ``fields`` — the numeric arguments of a tool call and the short numbers of a prompt (a
+  sweep walks one of them); of a number with more than seven digits (a card, a phone, an
+  account) only the last four digits are kept;
 * ``entities`` — keyed hashes of the names and identifiers the query mentions: the same
   person asked about in many phrasings is membership probing.
 
-Nothing here holds the query's text; hashes are keyed with the guard's fingerprint key.
+Nothing here holds the query's text or a long number from it; hashes are keyed with the
+guard's fingerprint key.
 """
 
 from __future__ import annotations
@@ -33,6 +36,9 @@ _A = _rng.integers(1, _PRIME, size=K, dtype=np.uint64)
 _B = _rng.integers(0, _PRIME, size=K, dtype=np.uint64)
 _WORD = re.compile(r"\w+", re.UNICODE)
 _DIGITS = re.compile(r"\D")
+#: Numbers up to this many digits are kept as numbers (sweeps are judged by their steps);
+#: longer ones (card, phone, account numbers) only as keyed hashes.
+_PLAIN_DIGITS = 7
 _NUMBER = re.compile(r"\d[\d,.]*")
 #: Masked in a text template: numbers, words with digits, capitalised words mid-sentence.
 _SLOT = re.compile(r"\b\d[\d,.]*\b|\b\w*\d\w*\b|(?<=[a-z,;:] )[A-Z][\w'-]+")
@@ -120,8 +126,10 @@ def of_text(text: str, t: float, key: bytes, entities: tuple[int, ...]) -> Signa
     for i, m in enumerate(_SLOT.finditer(head)):
         token = m.group()
         digits = _DIGITS.sub("", token)
-        if digits:  # a number or an id: a field, judged by its steps (last 15 digits)
-            fields[f"n{i}"] = float(digits[-15:])
+        if digits:  # a number or an id: judged by its steps
+            # A long number (a card, a phone) keeps only its last four digits, which still
+            # show a sequential enumeration; the rest is never stored.
+            fields[f"n{i}"] = float(digits if len(digits) <= _PLAIN_DIGITS else digits[-4:])
             slots.append(keyed(key, _NUMBER.sub("#", token.lower())))
         else:
             slots.append(keyed(key, token.lower()))
@@ -149,8 +157,9 @@ def of_call(payload: Any, t: float, key: bytes, text: str) -> Signature:
     if isinstance(args, dict):
         for name, value in sorted(args.items(), key=lambda kv: str(kv[0])):
             if isinstance(value, int | float) and not isinstance(value, bool):
-                fields[str(name)] = float(value)
-                fixed.append(f"{name}=#")
+                big = abs(value) >= 10**_PLAIN_DIGITS  # an account or national id number:
+                fields[str(name)] = float(int(abs(value)) % 10_000) if big else float(value)
+                fixed.append(f"{name}=#")  # …only its last four digits are kept
             elif isinstance(value, str) and _free_text(str(name), value):
                 fixed.append(f"{name}=<text>")  # a search query, an expression: no sweep axis
             else:

@@ -449,8 +449,13 @@ class Guard:
         )
 
     def _safe_path(self, path: str) -> str:
-        """A signal's path names dict keys; a key that is itself a secret is not repeated."""
+        """A signal's path names dict keys; a key that is itself a secret is not repeated.
+
+        Only detectors that look at keys run here: the canary check (a model forward pass,
+        and records are never keys) would cost a pass per finding for nothing."""
         for det in self.detectors:
+            if not getattr(det, "scans_keys", True):
+                continue
             try:
                 if det.scan(path):
                     return "$.<redacted>"

@@ -488,3 +488,18 @@ def test_logs_written_with_signals_are_reduced(caplog: pytest.LogCaptureFixture)
     first, second = caplog.records
     assert first.getMessage() == "query embedding [[REDACTED:embedding dim=64]]"
     assert second.probs == {"fraud": 0.91}
+
+
+def test_signal_paths_are_checked_only_by_detectors_that_read_keys() -> None:
+    seen: list[str] = []
+
+    class NoKeys:
+        name = "no-keys"
+        scans_keys = False
+
+        def scan(self, text: str) -> list[Any]:
+            seen.append(text)
+            return []
+
+    Guard(Policy(), detectors=[NoKeys()]).inspect({"embedding": _emb()})
+    assert seen and all(t != "$.embedding" for t in seen)

@@ -75,11 +75,6 @@ class Encoder:
                 f"cannot load the sentence encoder {self.model_name!r}: {type(exc).__name__}"
             ) from None
 
-    @property
-    def dim(self) -> int:
-        get = getattr(self.model, "get_sentence_embedding_dimension", None)
-        return int(get()) if get else int(self.encode(["dimension probe"]).shape[1])
-
     def encode(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
         """Rows in the order of ``texts``; only texts not in the cache reach the model."""
         rows: list[np.ndarray | None] = [None] * len(texts)

@@ -22,6 +22,7 @@ from agentguard.context import principal as principal_context
 from agentguard.decorators import guard_function
 from agentguard.detectors.base import Detector, Hit, detector_factory
 from agentguard.errors import AgentGuardError, GuardBlocked, PolicyError
+from agentguard.events import InspectionEvent, Observer
 from agentguard.findings import Action, Channel, Decision, Finding, Severity, Verdict
 from agentguard.fingerprint import Fingerprinter
 from agentguard.payload import DROP, Edit, LimitExceeded, Rendered, rebuild, render, segment_paths
@@ -90,6 +91,8 @@ class Guard:
         #: The background worker of ``mode = "shadow"`` detectors (started on first use).
         self.shadow = ShadowRunner(self._report_shadow)
         self._probing: Any = None  # built on the first inspection that names a principal
+        #: Called with an :class:`InspectionEvent` after every inspection (see ``observe``).
+        self.observers: list[Observer] = []
 
     def __repr__(self) -> str:
         names = [d.name for d in self.detectors]
@@ -126,7 +129,10 @@ class Guard:
             verdict.delay = 0.0
         return self._outcome(verdict)
 
-    # --- the one core -------------------------------------------------------------------
+    def observe(self, observer: Observer) -> Observer:
+        """Register ``observer`` to receive every inspection's :class:`InspectionEvent`."""
+        self.observers.append(observer)
+        return observer
 
     # --- adapters for plain Python and LangChain ----------------------------------------
 
@@ -175,10 +181,41 @@ class Guard:
             raise GuardBlocked(verdict.reason or "policy", verdict.findings, verdict.channel.value)
         return verdict.payload
 
+    # --- the one core -------------------------------------------------------------------
+
     def _inspect(self, payload: Any, channel: Channel, principal: str | None) -> Verdict:
-        start_ns = time.time_ns()
         if principal is None:
             principal = current_principal()
+        if not self.observers:
+            return self._run(payload, channel, principal, None)
+        t0 = time.perf_counter_ns()
+        timings: dict[str, int] = {}
+        verdict = self._run(payload, channel, principal, timings)
+        self._notify(
+            InspectionEvent(
+                channel=channel,
+                decision=verdict.decision,
+                findings=tuple(verdict.findings),
+                duration_ns=time.perf_counter_ns() - t0,
+                policy_name=self.policy.name,
+                principal_fp=self.fingerprint(principal) if principal else None,
+                reason=verdict.reason,
+                timings=timings,
+            )
+        )
+        return verdict
+
+    def _notify(self, event: InspectionEvent) -> None:
+        for obs in self.observers:
+            try:
+                obs(event)
+            except Exception as exc:  # an observer must never break the agent
+                log.warning("agentguard observer failed: %s", type(exc).__name__)
+
+    def _run(
+        self, payload: Any, channel: Channel, principal: str | None, timings: dict[str, int] | None
+    ) -> Verdict:
+        start_ns = time.time_ns()
         policy = self.policy
         if not policy.channel_enabled(channel):
             return Verdict(payload, (), channel, Decision.ALLOWED)
@@ -213,6 +250,7 @@ class Guard:
             may_hold_signals(payload, rendered.text, signals, channel) if signals.enabled else set()
         )
         if hint is None or hint:
+            t_sig = time.perf_counter_ns()
             try:
                 walk = SignalWalk(
                     signals,
@@ -229,6 +267,8 @@ class Guard:
                         payload, channel, principal, start_ns, "detector_error", reason, False
                     )
                 walk, reduced = None, payload
+            if timings is not None:
+                timings["signals"] = time.perf_counter_ns() - t_sig
             if walk is not None and walk.hits:
                 prior = self._signal_findings(walk.hits, channel)
                 if walk.blocked:
@@ -252,6 +292,7 @@ class Guard:
         for det in self._shadow_for[channel]:
             self.shadow.submit(det, text, channel, principal)
         for det in self._for_channel[channel]:
+            t_det = time.perf_counter_ns() if timings is not None else 0
             try:
                 found = det.scan(text)
             except Exception as exc:  # a detector bug must not take the agent down, or leak
@@ -264,6 +305,9 @@ class Guard:
                 # Fail-open: the payload goes on, and the verdict and its span say why.
                 prior += (self._guard_finding(channel, "detector_error", reason, Action.ALERT),)
                 continue
+            finally:
+                if timings is not None:
+                    timings[det.name] = time.perf_counter_ns() - t_det
             hits.extend((det, h) for h in found)
 
         if not hits and not prior:
@@ -478,6 +522,7 @@ class Guard:
             finding = self._guard_finding(channel, "detector_error", error or "", Action.ALERT)
             self._record(start_ns, channel, Decision.ALLOWED, (finding,), text, principal,
                          error, mode="shadow")  # fmt: skip
+            self._notify_shadow(det, channel, (finding,), principal, start_ns, error)
             return
         findings = tuple(
             Finding.model_construct(
@@ -499,6 +544,33 @@ class Guard:
         if findings or self.policy.telemetry.clean_spans:
             self._record(start_ns, channel, Decision.ALLOWED, findings, text, principal,
                          None, mode="shadow")  # fmt: skip
+        self._notify_shadow(det, channel, findings, principal, start_ns, None)
+
+    def _notify_shadow(
+        self,
+        det: Detector,
+        channel: Channel,
+        findings: tuple[Finding, ...],
+        principal: str | None,
+        start_ns: int,
+        reason: str | None,
+    ) -> None:
+        if not self.observers:
+            return
+        elapsed = time.time_ns() - start_ns
+        self._notify(
+            InspectionEvent(
+                channel=channel,
+                decision=Decision.ALLOWED,
+                findings=findings,
+                duration_ns=elapsed,
+                policy_name=self.policy.name,
+                principal_fp=self.fingerprint(principal) if principal else None,
+                reason=reason,
+                mode="shadow",
+                timings={det.name: elapsed},
+            )
+        )
 
     # --- guard-level events (limits, detector errors) -----------------------------------
 

@@ -262,3 +262,30 @@ def test_one_guard_shared_by_threads(guard: Guard) -> None:
         outs = list(pool.map(lambda t: guard.sanitize(t, channel="log"), texts * 4))
     assert all(tok not in out for tok, out in zip(toks * 4, outs, strict=True))
     assert all(out.endswith("[REDACTED:secret/github-pat]") for out in outs)
+
+
+def test_observers_get_one_event_per_inspection_without_raw_values() -> None:
+    from agentguard.events import InspectionEvent
+
+    guard = Guard()
+    events: list[InspectionEvent] = []
+    guard.observe(events.append)
+    secret = "ghp_Zx81QwErTy5UiOp2AsDfGh7JkLz0XcVbNm4q"
+    guard.inspect(f"token={secret}", channel="model_output", principal="alice")
+    guard.inspect("nothing here", channel="tool_output")
+    assert [e.decision.value for e in events] == ["redacted", "allowed"]
+    first = events[0]
+    assert first.findings[0].kind.startswith("secret/")
+    assert first.principal_fp and "alice" not in first.principal_fp
+    assert "secrets" in first.timings and first.duration_ns >= first.timings["secrets"] > 0
+    assert secret not in repr(events)
+
+
+def test_a_failing_observer_does_not_break_inspection() -> None:
+    guard = Guard()
+
+    def broken(_event: object) -> None:
+        raise RuntimeError("boom")
+
+    guard.observe(broken)
+    assert guard.sanitize("plain", channel="model_output") == "plain"

@@ -5,16 +5,22 @@ tool is exfiltration) and its result as ``tool_output``; ``@guard.output(channel
 only the result. Sync, async, generator and async-generator functions keep their kind and
 their signature, so frameworks that introspect them (LangChain's ``@tool``, FastAPI) still
 see the original parameters.
+
+A ``@guard.tool`` call runs in an ``execute_tool <function name>`` span (GenAI conventions),
+joined when the current span already is that tool's execution, so the inspections of its
+arguments and result are children of it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import inspect
 from collections.abc import AsyncIterator, Callable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from agentguard.findings import Channel
+from agentguard.telemetry import genai
 
 if TYPE_CHECKING:
     from agentguard.guard import Guard
@@ -60,6 +66,12 @@ class _TextStream:
 def guard_function(guard: Guard, fn: F, *, inputs: Channel | None, output: Channel) -> F:
     """Wrap ``fn`` so that its arguments (if ``inputs``) and its results are sanitised."""
     sig = inspect.signature(fn)
+    tool_name = getattr(fn, "__name__", None)
+
+    def operation() -> genai.Operation | contextlib.nullcontext[None]:
+        if inputs is not Channel.TOOL_INPUT:
+            return contextlib.nullcontext()
+        return genai.execute_tool(genai.tracer_of(guard), tool_name)
 
     def prepare(args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[Any, Any]:
         return _clean_arguments(guard, sig, args, kwargs) if inputs else (args, kwargs)
@@ -67,7 +79,7 @@ def guard_function(guard: Guard, fn: F, *, inputs: Channel | None, output: Chann
     wrapper: Callable[..., Any]
     if inspect.isasyncgenfunction(fn):
 
-        async def agen_wrapper(*args: Any, **kwargs: Any) -> AsyncIterator[Any]:
+        async def agen_body(*args: Any, **kwargs: Any) -> AsyncIterator[Any]:
             a, kw = prepare(args, kwargs)
             stream = _TextStream(guard, output)
             async for item in fn(*a, **kw):
@@ -76,29 +88,44 @@ def guard_function(guard: Guard, fn: F, *, inputs: Channel | None, output: Chann
             for piece in stream.finish():
                 yield piece
 
+        async def agen_wrapper(*args: Any, **kwargs: Any) -> AsyncIterator[Any]:
+            op = operation()
+            items = agen_body(*args, **kwargs)
+            if isinstance(op, genai.Operation):
+                items = genai.atraced(op, items)
+            async for item in items:
+                yield item
+
         wrapper = agen_wrapper
     elif inspect.iscoroutinefunction(fn):
 
         async def async_wrapper(*args: Any, **kwargs: Any) -> Any:
-            a, kw = prepare(args, kwargs)
-            return await guard.asanitize(await fn(*a, **kw), channel=output)
+            with operation():
+                a, kw = prepare(args, kwargs)
+                return await guard.asanitize(await fn(*a, **kw), channel=output)
 
         wrapper = async_wrapper
     elif inspect.isgeneratorfunction(fn):
 
-        def gen_wrapper(*args: Any, **kwargs: Any) -> Iterator[Any]:
+        def gen_body(*args: Any, **kwargs: Any) -> Iterator[Any]:
             a, kw = prepare(args, kwargs)
             stream = _TextStream(guard, output)
             for item in fn(*a, **kw):
                 yield from stream.take(item)
             yield from stream.finish()
 
+        def gen_wrapper(*args: Any, **kwargs: Any) -> Iterator[Any]:
+            op = operation()
+            items = gen_body(*args, **kwargs)
+            yield from genai.traced(op, items) if isinstance(op, genai.Operation) else items
+
         wrapper = gen_wrapper
     else:
 
         def sync_wrapper(*args: Any, **kwargs: Any) -> Any:
-            a, kw = prepare(args, kwargs)
-            return guard.sanitize(fn(*a, **kw), channel=output)
+            with operation():
+                a, kw = prepare(args, kwargs)
+                return guard.sanitize(fn(*a, **kw), channel=output)
 
         wrapper = sync_wrapper
     functools.update_wrapper(wrapper, fn)

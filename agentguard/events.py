@@ -27,6 +27,8 @@ class InspectionEvent:
     mode: str = "inline"
     #: Nanoseconds spent per detector (``signals`` for the inversion-signal walk).
     timings: Mapping[str, int] = field(default_factory=dict)
+    #: Digest of the policy the decision was made under (``agentguard.policy.version``).
+    policy_version: str | None = None
 
 
 #: Called synchronously after each inspection; must be quick and must not raise.

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 import time
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from typing import Any, TypeVar, overload
 
-from opentelemetry import trace
+from opentelemetry import metrics, trace
 
 from agentguard.actions import REWRITING, replacement
 from agentguard.context import current_principal
@@ -27,6 +28,7 @@ from agentguard.findings import Action, Channel, Decision, Finding, Severity, Ve
 from agentguard.fingerprint import Fingerprinter
 from agentguard.payload import DROP, Edit, LimitExceeded, Rendered, rebuild, render, segment_paths
 from agentguard.policy import Policy
+from agentguard.policy.model import Limits
 from agentguard.policy.signals import (
     EmbeddingSignals,
     LogprobSignals,
@@ -34,9 +36,11 @@ from agentguard.policy.signals import (
     RetrievalSignals,
     SignalsPolicy,
 )
+from agentguard.policy.state import GuardState, build_state
 from agentguard.shadow import ShadowRunner
 from agentguard.signals import TECHNIQUE, SignalHit, SignalWalk
 from agentguard.signals.prefilter import may_hold_signals
+from agentguard.telemetry.metrics import attach_metrics
 from agentguard.telemetry.spans import record_inspection, tracer
 
 log = logging.getLogger("agentguard")
@@ -73,26 +77,63 @@ class Guard:
         *,
         detectors: Iterable[Detector] = (),
         tracer_provider: trace.TracerProvider | None = None,
+        meter_provider: metrics.MeterProvider | None = None,
     ) -> None:
-        self.policy = policy if policy is not None else Policy.load()
-        self.detectors: tuple[Detector, ...] = (*_build_detectors(self.policy), *detectors)
-        key = self.policy.fingerprint_key
-        self.fingerprint = Fingerprinter(key.get_secret_value() if key else None)
+        self._extra_detectors = tuple(detectors)
+        #: Everything derived from the policy, swapped as one object by :meth:`reload`.
+        self._state = build_state(
+            policy if policy is not None else Policy.load(), self._extra_detectors
+        )
+        self._reload_lock = threading.Lock()
         self._tracer = tracer(tracer_provider)
-        self._limits = self.policy.limits
-        self._for_channel = {c: _on_channel(self.policy, self.detectors, c) for c in Channel}
-        shadowed = {n for n, cfg in self.policy.detectors.items() if cfg.mode == "shadow"}
-        self._shadow_for = {
-            c: [d for d in ds if d.name in shadowed] for c, ds in self._for_channel.items()
-        }
-        self._for_channel = {
-            c: [d for d in ds if d.name not in shadowed] for c, ds in self._for_channel.items()
-        }
         #: The background worker of ``mode = "shadow"`` detectors (started on first use).
         self.shadow = ShadowRunner(self._report_shadow)
-        self._probing: Any = None  # built on the first inspection that names a principal
         #: Called with an :class:`InspectionEvent` after every inspection (see ``observe``).
         self.observers: list[Observer] = []
+        #: Metrics instruments, registered only when a meter provider is given or set
+        #: globally (``agentguard.telemetry.metrics``): otherwise inspections pay nothing.
+        self.metrics = attach_metrics(self, meter_provider)
+
+    # --- the policy in force, and swapping it -------------------------------------------
+
+    @property
+    def policy(self) -> Policy:
+        return self._state.policy
+
+    @property
+    def detectors(self) -> tuple[Detector, ...]:
+        return self._state.detectors
+
+    @property
+    def fingerprint(self) -> Fingerprinter:
+        return self._state.fingerprint
+
+    @property
+    def policy_version(self) -> str:
+        """A short digest of the policy in force (``fingerprint_key`` left out)."""
+        return self._state.version
+
+    def reload(self, policy: Policy) -> str:
+        """Put ``policy`` in force for every inspection that starts from now on.
+
+        Everything derived from it (detectors, fingerprinter, limits) is built first, then
+        swapped in with one assignment: an inspection already running finishes under the
+        policy it started with, and a policy that fails to build (:class:`PolicyError`)
+        leaves the old one in force. Probing history survives when its store settings and
+        the fingerprint key are unchanged. Returns the new policy version.
+        """
+        with self._reload_lock:  # two reloads at once: the later one wins, whole
+            self._state = build_state(policy, self._extra_detectors, previous=self._state)
+            return self._state.version
+
+    def watch(self, paths: Sequence[str] | None = None, *, interval: float = 1.0) -> Any:
+        """Start watching the policy files (default: ``$AGENTGUARD_POLICY``) for changes;
+        returns the :class:`~agentguard.policy.watch.PolicyWatcher` (``.stop()`` ends it)."""
+        from agentguard.policy.watch import PolicyWatcher
+
+        watcher = PolicyWatcher(self, paths, interval=interval)
+        watcher.start()
+        return watcher
 
     def __repr__(self) -> str:
         names = [d.name for d in self.detectors]
@@ -110,24 +151,30 @@ class Guard:
         self, payload: Any, channel: Channel | str = "tool_output", principal: str | None = None
     ) -> Any:
         """The sanitised payload; raises :class:`GuardBlocked` when the policy blocks it."""
-        return self._outcome(self._inspect(payload, _channel(channel), principal))
+        state = self._state  # the policy that blocks is the one that says raise or refuse
+        return self._outcome(self._inspect(payload, _channel(channel), principal, state), state)
 
     async def ainspect(
         self, payload: Any, channel: Channel | str = "tool_output", principal: str | None = None
     ) -> Verdict:
-        ch = _channel(channel)
-        if _size_hint(payload) > ASYNC_OFFLOAD_CHARS:
-            return await asyncio.to_thread(self._inspect, payload, ch, principal)
-        return self._inspect(payload, ch, principal)
+        return await self._ainspect(payload, _channel(channel), principal, self._state)
 
     async def asanitize(
         self, payload: Any, channel: Channel | str = "tool_output", principal: str | None = None
     ) -> Any:
-        verdict = await self.ainspect(payload, channel, principal)
+        state = self._state
+        verdict = await self._ainspect(payload, _channel(channel), principal, state)
         if verdict.delay:
             await asyncio.sleep(verdict.delay)
             verdict.delay = 0.0
-        return self._outcome(verdict)
+        return self._outcome(verdict, state)
+
+    async def _ainspect(
+        self, payload: Any, ch: Channel, principal: str | None, state: GuardState
+    ) -> Verdict:
+        if _size_hint(payload) > ASYNC_OFFLOAD_CHARS:
+            return await asyncio.to_thread(self._inspect, payload, ch, principal, state)
+        return self._inspect(payload, ch, principal, state)
 
     def observe(self, observer: Observer) -> Observer:
         """Register ``observer`` to receive every inspection's :class:`InspectionEvent`."""
@@ -174,33 +221,42 @@ class Guard:
         wrappers = importlib.import_module("agentguard.langchain.wrappers")
         return wrappers.wrap(self, obj, channel=channel, principal=principal)
 
-    def _outcome(self, verdict: Verdict) -> Any:
+    def _outcome(self, verdict: Verdict, state: GuardState | None = None) -> Any:
         if verdict.delay:
             time.sleep(verdict.delay)
-        if verdict.blocked and self.policy.on_block == "raise":
+        if verdict.blocked and (state or self._state).policy.on_block == "raise":
             raise GuardBlocked(verdict.reason or "policy", verdict.findings, verdict.channel.value)
         return verdict.payload
 
     # --- the one core -------------------------------------------------------------------
 
-    def _inspect(self, payload: Any, channel: Channel, principal: str | None) -> Verdict:
+    def _inspect(
+        self,
+        payload: Any,
+        channel: Channel,
+        principal: str | None,
+        state: GuardState | None = None,
+    ) -> Verdict:
+        """``state``: a snapshot to inspect under (streaming narrows its detectors)."""
         if principal is None:
             principal = current_principal()
         if not self.observers:
-            return self._run(payload, channel, principal, None)
+            return self._run(payload, channel, principal, None, state)
         t0 = time.perf_counter_ns()
         timings: dict[str, int] = {}
-        verdict = self._run(payload, channel, principal, timings)
+        state = state or self._state
+        verdict = self._run(payload, channel, principal, timings, state)
         self._notify(
             InspectionEvent(
                 channel=channel,
                 decision=verdict.decision,
                 findings=tuple(verdict.findings),
                 duration_ns=time.perf_counter_ns() - t0,
-                policy_name=self.policy.name,
-                principal_fp=self.fingerprint(principal) if principal else None,
+                policy_name=state.policy.name,
+                principal_fp=state.fingerprint(principal) if principal else None,
                 reason=verdict.reason,
                 timings=timings,
+                policy_version=state.version,
             )
         )
         return verdict
@@ -213,41 +269,49 @@ class Guard:
                 log.warning("agentguard observer failed: %s", type(exc).__name__)
 
     def _run(
-        self, payload: Any, channel: Channel, principal: str | None, timings: dict[str, int] | None
+        self,
+        payload: Any,
+        channel: Channel,
+        principal: str | None,
+        timings: dict[str, int] | None,
+        state: GuardState | None = None,
     ) -> Verdict:
         start_ns = time.time_ns()
-        policy = self.policy
+        state = state or self._state  # one snapshot: a reload never splits an inspection
+        policy = state.policy
         if not policy.channel_enabled(channel):
             return Verdict(payload, (), channel, Decision.ALLOWED)
-        limits = self._limits
-        try:
-            rendered = render(
-                payload,
-                max_chars=limits.max_chars,
-                max_depth=limits.max_depth,
-                max_items=limits.max_items,
-                truncate=limits.on_exceed == "truncate",
-            )
-        except (LimitExceeded, RecursionError) as exc:
-            reason = exc.reason if isinstance(exc, LimitExceeded) else "payload nesting too deep"
-            allow = limits.on_exceed == "allow"
-            return self._guard_event(
-                payload, channel, principal, start_ns, "limit_exceeded", reason, allow
-            )
+        limits = state.limits
+        signals = policy.signals_for(channel)
+        probing = principal is not None and channel in _QUERY_CHANNELS and policy.probing.enabled
+        # A structure is walked for signals before it is rendered, so that a reduced one is
+        # rendered once, not twice; text is rendered first (the signal gate reads it).
+        rendered: Rendered | None = None
+        if probing or not signals.enabled or isinstance(payload, str | bytes | bytearray):
+            try:
+                rendered = self._render(payload, limits)
+            except (LimitExceeded, RecursionError) as exc:
+                return self._limit_event(payload, channel, principal, start_ns, exc, limits)
 
         prior: tuple[Finding, ...] = ()
         changed = False
         delay = 0.0
-        if principal is not None and channel in _QUERY_CHANNELS and policy.probing.enabled:
-            probed = self._probe(payload, rendered.text, channel, principal, start_ns)
+        if probing:
+            assert rendered is not None and principal is not None
+            probed = self._probe(payload, rendered.text, channel, principal, start_ns, state)
             if isinstance(probed, Verdict):
                 return probed
             prior, delay = probed
-        signals = policy.signals_for(channel)
-        if principal is not None and channel not in _QUERY_CHANNELS and self._degraded(principal):
+        if (
+            principal is not None
+            and channel not in _QUERY_CHANNELS
+            and self._degraded(principal, state)
+        ):
             signals = STRICTEST
         hint = (
-            may_hold_signals(payload, rendered.text, signals, channel) if signals.enabled else set()
+            may_hold_signals(payload, rendered.text if rendered else "", signals, channel)
+            if signals.enabled
+            else set()
         )
         if hint is None or hint:
             t_sig = time.perf_counter_ns()
@@ -273,25 +337,24 @@ class Guard:
                 prior = self._signal_findings(walk.hits, channel)
                 if walk.blocked:
                     reason = "a finding's action is block"
-                    self._record(
-                        start_ns, channel, Decision.BLOCKED, prior, rendered.text, principal, reason
-                    )
+                    seen = rendered.text if rendered else ""
+                    blocked = Decision.BLOCKED
+                    self._record(start_ns, channel, blocked, prior, seen, principal, reason)
                     return Verdict(policy.refusal, prior, channel, Decision.BLOCKED, reason)
                 if reduced is not payload:
                     payload, changed = reduced, True
-                    rendered = render(
-                        payload,
-                        max_chars=limits.max_chars,
-                        max_depth=limits.max_depth,
-                        max_items=limits.max_items,
-                        truncate=True,
-                    )
+                    rendered = None
+        if rendered is None:
+            try:
+                rendered = self._render(payload, limits)
+            except (LimitExceeded, RecursionError) as exc:
+                return self._limit_event(payload, channel, principal, start_ns, exc, limits)
 
         hits: list[tuple[Detector, Hit]] = []
         text = rendered.text
-        for det in self._shadow_for[channel]:
+        for det in state.shadow_for[channel]:
             self.shadow.submit(det, text, channel, principal)
-        for det in self._for_channel[channel]:
+        for det in state.for_channel[channel]:
             t_det = time.perf_counter_ns() if timings is not None else 0
             try:
                 found = det.scan(text)
@@ -318,21 +381,55 @@ class Guard:
             if policy.telemetry.clean_spans:
                 self._record(start_ns, channel, Decision.ALLOWED, (), text, principal)
             return Verdict(payload, (), channel, Decision.ALLOWED)
-        verdict = self._act(payload, rendered, hits, channel, principal, start_ns, prior, changed)
+        verdict = self._act(
+            payload, rendered, hits, channel, principal, start_ns, prior, changed, state
+        )
         verdict.delay = delay
         return verdict
+
+    @staticmethod
+    def _render(payload: Any, limits: Limits) -> Rendered:
+        return render(
+            payload,
+            max_chars=limits.max_chars,
+            max_depth=limits.max_depth,
+            max_items=limits.max_items,
+            truncate=limits.on_exceed == "truncate",
+        )
+
+    def _limit_event(
+        self,
+        payload: Any,
+        channel: Channel,
+        principal: str | None,
+        start_ns: int,
+        exc: Exception,
+        limits: Limits,
+    ) -> Verdict:
+        reason = exc.reason if isinstance(exc, LimitExceeded) else "payload nesting too deep"
+        allow = limits.on_exceed == "allow"
+        return self._guard_event(
+            payload, channel, principal, start_ns, "limit_exceeded", reason, allow
+        )
 
     # --- probing (per principal, over many inspections) ---------------------------------
 
     def _probe(
-        self, payload: Any, text: str, channel: Channel, principal: str, start_ns: int
+        self,
+        payload: Any,
+        text: str,
+        channel: Channel,
+        principal: str,
+        start_ns: int,
+        state: GuardState | None = None,
     ) -> Verdict | tuple[tuple[Finding, ...], float]:
         """Record the query in the principal's history; the findings and the delay it earns,
         or the verdict when the policy blocks (or the shared store fails closed)."""
-        policy = self.policy
-        who = self.fingerprint(principal)
+        state = state or self._state
+        policy = state.policy
+        who = state.fingerprint(principal)
         try:
-            probes = self._prober().observe(who, channel.value, payload, text)
+            probes = self._prober(state).observe(who, channel.value, payload, text)
         except Exception as exc:  # the store went away, or a bug: the fail mode decides
             reason = f"probing failed ({type(exc).__name__})"
             log.error("agentguard %s", reason)
@@ -350,7 +447,7 @@ class Guard:
                 continue
             findings.append(_whole("probing", kind, p.kind, channel, p.technique, who, action))
             if action is Action.DEGRADE:
-                self._prober().store.flag(who, policy.probing.degrade_seconds)
+                self._prober(state).store.flag(who, policy.probing.degrade_seconds)
             elif action is Action.THROTTLE:
                 delay = max(delay, policy.probing.throttle_seconds)
         if any(f.action is Action.BLOCK for f in findings):
@@ -359,31 +456,18 @@ class Guard:
             return Verdict(policy.refusal, tuple(findings), channel, Decision.BLOCKED, reason)
         return tuple(findings), delay
 
-    def _degraded(self, principal: str) -> bool:
-        if not self.policy.probing.enabled:
+    def _degraded(self, principal: str, state: GuardState | None = None) -> bool:
+        state = state or self._state
+        if not state.policy.probing.enabled:
             return False
         try:
-            return bool(self._prober().store.flagged(self.fingerprint(principal)))
+            return bool(self._prober(state).store.flagged(state.fingerprint(principal)))
         except Exception:  # an unreachable store degrades nobody; probing reports the error
             return False
 
-    def _prober(self) -> Any:
-        if self._probing is None:
-            from agentguard.probing.detector import ProbingDetector, Settings
-            from agentguard.probing.store import MemoryStore, RedisStore, Store
-
-            cfg = self.policy.probing
-            store: Store = (
-                RedisStore(url=cfg.redis_url, max_age=cfg.window)
-                if cfg.store == "redis"
-                else MemoryStore(max_age=cfg.window)
-            )
-            self._probing = ProbingDetector(
-                store,
-                key=self.fingerprint.derive("agentguard-probing"),
-                settings=Settings(window=cfg.window, rate_per_minute=cfg.rate_per_minute),
-            )
-        return self._probing
+    def _prober(self, state: GuardState | None = None) -> Any:
+        state = state or self._state
+        return state.probing.get(state.policy.probing, state.fingerprint)
 
     def _act(
         self,
@@ -395,9 +479,13 @@ class Guard:
         start_ns: int,
         prior: tuple[Finding, ...] = (),
         changed: bool = False,
+        state: GuardState | None = None,
     ) -> Verdict:
-        policy = self.policy
-        text, starts, ends = rendered.text, rendered.starts(), rendered.ends()
+        state = state or self._state
+        policy = state.policy
+        text = rendered.text
+        # Segment offsets only when a detector hit something (signal findings need none).
+        starts, ends = (rendered.starts(), rendered.ends()) if hits else ([], [])
         allowed_fps = policy.allowlist.fingerprints
         allowed_kinds = policy.allowlist.kinds
         pending: list[tuple[Detector, Hit, int, int, int, str, Action]] = []
@@ -407,7 +495,7 @@ class Guard:
             action = policy.action_for(channel, hit.kind)
             if action is Action.ALLOW:
                 continue
-            fp = self.fingerprint(text[hit.start : hit.end])
+            fp = state.fingerprint(text[hit.start : hit.end])
             if fp in allowed_fps:
                 continue
             keys = getattr(det, "scans_keys", True)
@@ -569,6 +657,7 @@ class Guard:
                 reason=reason,
                 mode="shadow",
                 timings={det.name: elapsed},
+                policy_version=self.policy_version,
             )
         )
 

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
+from itertools import accumulate
+from operator import add
 from typing import Any
 
 from pydantic import BaseModel
@@ -72,19 +74,14 @@ class Rendered:
         if self._starts is None:
             if self.parts is None:
                 self._starts = [0]
-            else:
-                starts, pos = [], 1
-                parts = self.parts
-                for i in range(0, len(parts), 2):
-                    starts.append(pos)
-                    pos += len(parts[i]) + len(parts[i + 1])
-                self._starts = starts
+            else:  # offsets of every part after the opening quote; segments are even parts
+                self._starts = list(accumulate(map(len, self.parts), initial=1))[0:-1:2]
         return self._starts
 
     def ends(self) -> list[int]:
         if self.parts is None:
             return [len(self.text)]
-        return [s + len(leaf) for s, leaf in zip(self.starts(), self.parts[0::2], strict=True)]
+        return list(map(add, self.starts(), map(len, self.parts[0::2])))
 
     def role(self, index: int) -> str:
         """``key``, ``value`` or ``label`` (labels are context only, never edited)."""

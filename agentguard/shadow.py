@@ -6,6 +6,9 @@ and returns at once, without that detector's findings. The worker scans and reco
 ``agentguard.inspect`` span with ``agentguard.mode = "shadow"`` and the findings, with the
 action the policy *would* have taken. The queue is bounded: when it is full the text is
 not scanned, the overflow is counted (``dropped``), and the agent never waits.
+
+``depth`` and ``on_drop`` let the metrics (``agentguard.shadow.queue.depth``,
+``agentguard.shadow.dropped``) follow the queue without this module knowing about them.
 """
 
 from __future__ import annotations
@@ -38,6 +41,8 @@ class ShadowRunner:
         self._thread: threading.Thread | None = None
         self.dropped = 0
         self.scanned = 0
+        #: Called when a scan is dropped because the queue is full.
+        self.on_drop: Callable[[], None] | None = None
 
     def __repr__(self) -> str:
         return f"ShadowRunner(queued={self.depth}, scanned={self.scanned}, dropped={self.dropped})"
@@ -54,6 +59,7 @@ class ShadowRunner:
         except queue.Full:
             with self._lock:
                 self.dropped += 1
+            _tell(self.on_drop)
             return False
         return True
 
@@ -93,3 +99,13 @@ class ShadowRunner:
                 with self._lock:
                     self.scanned += 1
                 self._queue.task_done()
+
+
+def _tell(hook: Callable[[], None] | None) -> None:
+    """Call a metrics hook; a failing one must not break the inspection that dropped a scan."""
+    if hook is None:
+        return
+    try:
+        hook()
+    except Exception as exc:
+        log.warning("agentguard shadow metrics hook failed: %s", type(exc).__name__)

@@ -32,7 +32,9 @@ from agentguard.canary.records import Record
 
 ROOT = Path(__file__).resolve().parents[1]
 STS = ROOT.parent / "shared" / "data" / "sts-benchmark"
-FLOOR = 0.3  # collect semantic evidence down to this cosine, so thresholds can be swept
+#: Evidence is gathered exactly as the detector gathers it (its own cosine floor, the lowest
+#: semantic cut point of ``DEFAULT``), so the rates are the production ones; the grid
+#: sweeps cut points at or above that floor only.
 
 
 @dataclass
@@ -58,7 +60,7 @@ def sts_probes(name: str) -> list[Probe]:
     det = CanaryDetector(build(records, shared_encoder()))
     out = []
     for i, (score, _, s2) in enumerate(pairs):
-        ev = [e for e in det.evidence(s2, floor=FLOOR) if e.record == i]
+        ev = [e for e in det.evidence(s2) if e.record == i]
         out.append(Probe("sts>=4" if score >= 4 else "sts<=1", i, score >= 4, ev))
     return out
 
@@ -71,7 +73,7 @@ def labelled_probes() -> list[Probe]:
     pos = {r.id: i for i, r in enumerate(recs)}
     out = []
     for p in cc.probes():
-        ev = det.evidence(p.text, floor=FLOOR)
+        ev = det.evidence(p.text)
         own = pos.get(p.record_id) if p.record_id else None
         if p.should_flag:
             ev = [e for e in ev if e.record == own]

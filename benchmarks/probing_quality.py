@@ -2,7 +2,8 @@
 
 Run with the project venv: ``HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/probing_quality.py``
 (``--no-encoder`` judges near-duplicates by MinHash alone; ``--principals`` fewer benign
-principals for a quick look).
+principals for a quick look; ``--attack-seed`` / ``--benign-seed`` draw fresh traffic that
+the detector's settings were never looked at against).
 
 * **Attacks:** each attack trace goes through a fresh detector (in-memory store); the
   detection delay is the number of the trace's attack queries up to and including the
@@ -55,6 +56,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--no-encoder", action="store_true")
     ap.add_argument("--principals", type=int, default=200)
+    ap.add_argument("--attack-seed", type=int, default=1, help="another seed: fresh attack traces")
+    ap.add_argument("--benign-seed", type=int, default=2, help="another seed: fresh benign traffic")
     args = ap.parse_args()
     encode = None
     if not args.no_encoder:
@@ -65,14 +68,14 @@ def main() -> None:
     delays: dict[str, list[int | None]] = {}
     print("| attack trace | kind | attack queries | detected after | flags |")
     print("| --- | --- | --: | --: | --- |")
-    for trace in traffic.attack_traces():
+    for trace in traffic.attack_traces(seed=args.attack_seed):
         first, kinds = run_trace(trace, encode)
         delays.setdefault(trace.kind, []).append(first)
         n = sum(q.attack for q in trace.queries)
         flags = ", ".join(f"{k} {v}" for k, v in kinds.most_common())
         print(f"| {trace.name} | {trace.kind} | {n} | {first or 'never'} | {flags} |")
     flagged: Counter[str] = Counter()
-    benign = traffic.benign_traces(n_principals=args.principals)
+    benign = traffic.benign_traces(n_principals=args.principals, seed=args.benign_seed)
     bad = 0
     for trace in benign:
         first, kinds = run_trace(trace, encode)

@@ -74,7 +74,8 @@ def fingerprint(value: str) -> str:
 def write_policy(folder: Path, extra: str = "", name: str = "toy.toml") -> Path:
     """A policy whose only detector is the toy one (plus any extra TOML)."""
     path = folder / name
-    path.write_text(f'name = "cli-test"\n{extra}\n[detectors.{TOY}]\n', encoding="utf-8")
+    body = f'name = "cli-test"\n{extra}\n[detectors.{TOY}]\n[detectors.secrets]\nenabled = false\n'
+    path.write_text(body, encoding="utf-8")
     return path
 
 

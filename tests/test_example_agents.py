@@ -376,6 +376,8 @@ def test_memorised_spans_name_record_kind_and_technique(
     for span in blocked:
         assert span.attributes["agentguard.channel"] == "model_output"
         for event in span.events:
+            if event.name == "gen_ai.evaluation.result":  # one per detector, beside findings
+                continue
             ev = event.attributes
             assert event.name == "agentguard.finding"
             assert ev["mitre_atlas.technique.id"] == "AML.T0057"

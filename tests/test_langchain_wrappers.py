@@ -588,7 +588,7 @@ def test_spans_hold_no_raw_secret(spans: Any) -> None:
     wrap(g, _lookup_tool([], leak)).invoke({"customer_id": "c", "note": secret})
     wrap(g, Scripted(script=[_answer(secret, other)])).invoke(f"hi {other}")
     finished = exporter.get_finished_spans()
-    channels = {s.attributes["agentguard.channel"] for s in finished}
+    channels = {s.attributes.get("agentguard.channel") for s in finished}
     assert {"retrieval", "tool_input", "tool_output", "model_input", "model_output"} <= channels
     dump = "\n".join(s.to_json() for s in finished)
     _clean_of([secret, other, leak], dump)
@@ -626,7 +626,7 @@ def test_principal_reaches_the_span(spans: Any) -> None:
     provider, exporter = spans
     g = Guard(Policy(), tracer_provider=provider)
     wrap(g, _lookup_tool([], tokens.db_password()), principal="svc-42").invoke({"customer_id": "c"})
-    (span,) = exporter.get_finished_spans()
+    (span,) = [s for s in exporter.get_finished_spans() if s.name == "agentguard.inspect"]
     assert span.attributes["agentguard.principal.fingerprint"] == g.fingerprint("svc-42")
 
 
@@ -641,7 +641,7 @@ def test_model_input_is_inspected_once_per_call(spans: Any) -> None:
     inputs = [
         s
         for s in exporter.get_finished_spans()
-        if s.attributes["agentguard.channel"] == "model_input"
+        if s.attributes.get("agentguard.channel") == "model_input"
     ]
     assert len(inputs) == 3
     # a direct generate() call (no _convert_input) is still inspected
@@ -651,7 +651,7 @@ def test_model_input_is_inspected_once_per_call(spans: Any) -> None:
             [
                 s
                 for s in exporter.get_finished_spans()
-                if s.attributes["agentguard.channel"] == "model_input"
+                if s.attributes.get("agentguard.channel") == "model_input"
             ]
         )
         == 4

@@ -90,3 +90,12 @@ def test_disabled_detector_and_rule() -> None:
         policy_from_mapping({"detectors": {"secrets": {"disabled_rules": ["github-pat"]}}})
     )
     assert all(f.rule != "github-pat" for f in no_rule.inspect(tok).findings)
+
+
+def test_naming_another_detector_keeps_the_secret_detector() -> None:
+    from agentguard.policy.load import policy_from_toml
+
+    policy = policy_from_toml("[detectors.custom]\nmin_confidence = 0.5\n")
+    assert set(policy.detectors) == {"secrets", "custom"}
+    off = policy_from_toml("[detectors.secrets]\nenabled = false\n")
+    assert off.detectors["secrets"].enabled is False

@@ -118,3 +118,18 @@ def test_redis_going_away_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(StoreUnavailable):
         store.history("p", "s")
     assert time.perf_counter() - t0 < 5
+
+
+def test_bounded_reads_see_other_processes_appends(server: RedisServer) -> None:
+    a = RedisStore(url=server.url, prefix="t:tail")
+    b = RedisStore(url=server.url, prefix="t:tail")
+    for i in range(5):
+        a.append("p", "s", f"a{i}".encode(), at=100.0 + i)
+    assert a.history("p", "s", since=0, limit=3) == [b"a2", b"a3", b"a4"]
+    b.append("p", "s", b"b-late", at=103.5)  # another process, stamped a little earlier
+    b.append("p", "s", b"b-new", at=110.0)
+    assert a.history("p", "s", since=0, limit=3) == [b"b-late", b"a4", b"b-new"]
+    got = a.history("p", "s", since=0, limit=4)
+    assert got == [b"a3", b"b-late", b"a4", b"b-new"]
+    assert a.history("p", "s", since=104.0, limit=4) == [b"a4", b"b-new"]
+    assert a.history("p", "s", since=0, limit=4) == b.history("p", "s", since=0)[-4:]

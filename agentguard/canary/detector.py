@@ -169,6 +169,20 @@ class CanaryDetector:
             for m in self.matches(text)
         ]
 
+    def related(self, sentence: str) -> bool:
+        """Could this sentence be part of a record? Streaming holds it while it may be: it
+        shares an n-gram with a record, or is as close to one of a record's vectors as the
+        sentences of a leak's region are (:data:`REGION`)."""
+        if not sentence.strip() or not len(self.index.ids):
+            return False
+        if self._coverage(sentence):
+            return True
+        if not len(self.index.vectors):
+            return False
+        vec = self.encoder.encode([sentence[: windows.MAX_CHARS]])
+        scores, _rows = self._search.top(vec, 1)
+        return bool(len(scores[0])) and float(scores[0][0]) >= REGION
+
     # --- the stages ----------------------------------------------------------------------
 
     def matches(self, text: str) -> list[Match]:
@@ -191,7 +205,8 @@ class CanaryDetector:
         coverage = self._coverage(text)
         wins = windows.windows(text)
         vecs = self.encoder.encode([w.text for w in wins]) if wins else None
-        low = min(t.similar, t.similar_few_facts) if floor is None else floor
+        # Every record a semantic rule of ``decide`` could accept must be a candidate.
+        low = min(t.similar, t.similar_few_facts, t.facts_similar) if floor is None else floor
         similarity, where = self._similarity(vecs, low)
         candidates = set(coverage) | set(similarity)
         if not candidates:

@@ -187,11 +187,21 @@ def render(policy_name: str, rows: Sequence[Row]) -> str:
     return intro + table(rows) + outro + ".\n"
 
 
-def run_demo(guard: Guard, out: TextIO, exchanges: Sequence[Exchange] | None = None) -> int:
-    """Print the demo; exit status 1 if the guard let a planted credential through."""
+def run_demo(
+    guard: Guard,
+    out: TextIO,
+    exchanges: Sequence[Exchange] | None = None,
+    probing: bool = True,
+) -> int:
+    """Print the demo, then (``probing``) the fraud-model sweep; exit status 1 if the guard
+    let a planted credential through or the probing scenario went wrong."""
     rows = play(guard, traffic() if exchanges is None else exchanges)
     out.write(render(guard.policy.name, rows))
-    return 1 if any(row.missed for row in rows) else 0
+    status = 1 if any(row.missed for row in rows) else 0
+    if probing and guard.policy.probing.enabled:
+        out.write("\n")
+        status = max(status, run_probing_demo(guard, out))
+    return status
 
 
 #: The example agents ``agentguard demo --agents`` runs (``examples/agents`` in the repository).
@@ -237,3 +247,162 @@ def run_agents_demo(out: TextIO) -> int:
     comparisons = agents.compare()
     out.write(agents.report(comparisons))
     return 1 if agents.leaked(comparisons) else 0
+
+
+# --- probing: a fraud model swept feature by feature ------------------------------------
+
+FRAUD_TOOL = "fraud_score"
+ATTACKER = "key-7731"
+HONEST = "key-merchant-app"
+#: The features the attacker walks, one after another, and the steps it takes.
+SWEEPS: tuple[tuple[str, tuple[float, ...]], ...] = (
+    ("amount", tuple(float(50 * i) for i in range(1, 11))),
+    ("account_age_days", tuple(float(30 * i) for i in range(1, 11))),
+)
+BASE_TRANSACTION: dict[str, Any] = {
+    "amount": 120.0,
+    "account_age_days": 400.0,
+    "hour": 14,
+    "country": "PT",
+    "channel": "web",
+}
+
+
+def fraud_model(args: dict[str, Any]) -> dict[str, Any]:
+    """A toy fraud model with the inversion-prone output of a real one: a decision and the
+    full class-probability vector at seven decimals."""
+    z = (
+        0.004 * float(args.get("amount", 0))
+        - 0.003 * float(args.get("account_age_days", 0))
+        + 0.05 * abs(int(args.get("hour", 12)) - 14)
+    )
+    fraud = 1 / (1 + 2.718281828 ** -(z - 1.0))
+    chargeback = (1 - fraud) * 0.04
+    probs = {
+        "legit": round(1 - fraud - chargeback, 7),
+        "fraud": round(fraud, 7),
+        "chargeback": round(chargeback, 7),
+    }
+    decision = "decline" if fraud > 0.5 else "review" if fraud > 0.2 else "approve"
+    return {"decision": decision, "class_probabilities": probs}
+
+
+@dataclass(frozen=True, slots=True)
+class ProbeRow:
+    principal: str
+    query: int
+    varied: str
+    found: tuple[str, ...]
+    received: str
+    scored: bool  # the caller got probabilities, not just a label
+
+
+def probe_traffic() -> list[tuple[str, str, dict[str, Any]]]:
+    """(principal, feature varied, tool arguments): the attacker's sweeps interleaved with
+    an honest merchant app scoring its own, unrelated transactions through the same tool."""
+    out: list[tuple[str, str, dict[str, Any]]] = []
+    honest = [
+        {"amount": a, "account_age_days": d, "hour": h, "country": c, "channel": ch}
+        for a, d, h, c, ch in (
+            (42.9, 812.0, 9, "PT", "app"),
+            (310.0, 35.0, 22, "ES", "web"),
+            (18.5, 1460.0, 13, "FR", "pos"),
+            (77.2, 220.0, 18, "PT", "web"),
+            (1250.0, 3.0, 2, "BR", "web"),
+            (64.0, 640.0, 11, "DE", "app"),
+            (9.99, 95.0, 20, "PT", "pos"),
+            (530.0, 2100.0, 16, "NL", "web"),
+        )
+    ]
+    k = 0
+    for feature, values in SWEEPS:
+        for v in values:
+            args = dict(BASE_TRANSACTION)
+            args[feature] = v
+            out.append((ATTACKER, feature, args))
+            if k % 3 == 2 and honest:
+                out.append((HONEST, "-", honest.pop(0)))
+            k += 1
+    out.extend((HONEST, "-", h) for h in honest)
+    return out
+
+
+def _vector_shape(payload: Any) -> tuple[str, bool]:
+    probs = payload.get("class_probabilities") if isinstance(payload, dict) else None
+    if isinstance(probs, dict) and probs:
+        shown = ", ".join(f"{k} {v}" for k, v in probs.items())
+        return f"scores: {shown}", True
+    if isinstance(probs, str):
+        return f"label only: {probs}", False
+    return "no scores", False
+
+
+def play_probing(policy: Any) -> list[ProbeRow]:
+    """Each principal's call and the model's answer through a guard whose probing action is
+    ``degrade`` (the rest of ``policy`` as given), as the tool middleware would."""
+    from agentguard.findings import Action
+
+    strict = policy.model_copy(update={"actions": {**policy.actions, "probing": Action.DEGRADE}})
+    guard = Guard(strict)
+    rows = []
+    seen: dict[str, int] = {}
+    for principal, varied, args in probe_traffic():
+        seen[principal] = seen.get(principal, 0) + 1
+        call = {"tool": FRAUD_TOOL, "args": args}
+        asked = guard.inspect(call, channel=Channel.TOOL_INPUT, principal=principal)
+        answer = guard.sanitize(fraud_model(args), Channel.TOOL_OUTPUT, principal=principal)
+        received, scored = _vector_shape(answer)
+        found = tuple(sorted({f.kind for f in asked.findings if f.kind.startswith("probing/")}))
+        rows.append(ProbeRow(principal, seen[principal], varied, found, received, scored))
+    return rows
+
+
+def render_probing(rows: Sequence[ProbeRow]) -> str:
+    head = ("principal", "#", "varied", "found", "what the caller received")
+    lines = [head] + [
+        (r.principal, str(r.query), r.varied, ", ".join(r.found) or "-", r.received) for r in rows
+    ]
+    widths = [max(len(line[i]) for line in lines) for i in range(len(head))]
+
+    def fmt(cells: Sequence[str]) -> str:
+        return "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
+
+    first = next((r for r in rows if r.principal == ATTACKER and r.found), None)
+    body = [fmt(lines[0]), "  ".join("-" * w for w in widths), *(fmt(x) for x in lines[1:])]
+    intro = (
+        f"Probing: {ATTACKER} sweeps the {FRAUD_TOOL} tool one feature at a time while "
+        f"{HONEST} scores its own transactions through the same tool\n"
+        '(policy as given, with [actions] probing = "degrade")\n\n'
+    )
+    if first is None:
+        outro = f"\n{ATTACKER} was never flagged.\n"
+    else:
+        outro = (
+            f"\n{ATTACKER} was flagged at its query {first.query} ({', '.join(first.found)}); "
+            "from then on it gets the label only, while "
+            f"{HONEST} keeps the scores the policy allows.\n"
+        )
+    return intro + "\n".join(body) + "\n" + outro
+
+
+def probing_ok(rows: Sequence[ProbeRow]) -> bool:
+    """The attacker is flagged within 20 queries and degraded from then on; the honest
+    principal is never flagged and always gets its scores."""
+    attack = [r for r in rows if r.principal == ATTACKER]
+    first = next((i for i, r in enumerate(attack) if r.found), None)
+    if first is None or first >= 20:
+        return False
+    honest = [r for r in rows if r.principal == HONEST]
+    return (
+        all(not r.scored for r in attack[first:])
+        and all(r.scored for r in attack[:first])
+        and all(not r.found and r.scored for r in honest)
+    )
+
+
+def run_probing_demo(guard: Guard, out: TextIO) -> int:
+    """Print the probing scenario; exit status 1 if the attacker went undetected or kept its
+    probability vector, or the honest principal was flagged or lost its scores."""
+    rows = play_probing(guard.policy)
+    out.write(render_probing(rows))
+    return 0 if probing_ok(rows) else 1

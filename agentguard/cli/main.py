@@ -21,7 +21,7 @@ from agentguard.cli.redact import run_redact
 from agentguard.cli.rules import run_rules
 from agentguard.cli.scan import run_scan
 from agentguard.errors import PolicyError
-from agentguard.findings import Channel, Severity
+from agentguard.findings import Channel, Decision, Severity
 from agentguard.fingerprint import ENV_KEY
 from agentguard.guard import Guard
 
@@ -102,19 +102,59 @@ def build_parser() -> argparse.ArgumentParser:
 
     rules = sub.add_parser("rules", help="list the built-in secret rules")
     rules.add_argument("--format", choices=("text", "json"), default="text")
+    _policy_commands(sub)
+    _audit_commands(sub)
     return parser
+
+
+def _policy_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    pol = sub.add_parser("policy", help="check, explain or try out policy layers")
+    act = pol.add_subparsers(dest="policy_command", metavar="ACTION")
+    fmt = argparse.ArgumentParser(add_help=False)
+    fmt.add_argument("--format", choices=("text", "json"), default="text")
+    check = act.add_parser("check", parents=[fmt], help="validate layers (exit 1 if invalid)")
+    check.add_argument("files", nargs="+", metavar="FILE", help="base first, then overlays")
+    explain = act.add_parser(
+        "explain", parents=[fmt], help="the effective policy and which layer set each value"
+    )
+    explain.add_argument("files", nargs="+", metavar="FILE", help="base first, then overlays")
+    test = act.add_parser("test", parents=[fmt], help="what the policy does to a sample")
+    test.add_argument(
+        "items", nargs="+", metavar="FILE… SAMPLE",
+        help="layer files, then the sample: text, @file, or - for stdin",
+    )  # fmt: skip
+    test.add_argument("--channel", required=True, choices=[c.value for c in Channel])
+    test.add_argument("--json", action="store_true", help="parse the sample as JSON")
+    test.add_argument("--principal", help="inspect as this principal (probing applies)")
+    test.add_argument(
+        "--expect", choices=[d.value for d in Decision], help="exit 1 unless this is the decision"
+    )
+
+
+def _audit_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    aud = sub.add_parser("audit", help="read an audit trail")
+    act = aud.add_subparsers(dest="audit_command", metavar="ACTION")
+    summary = act.add_parser("summary", help="decisions counted by kind, channel and action")
+    summary.add_argument("files", nargs="+", metavar="FILE", help="audit JSONL (rotated too)")
+    summary.add_argument("--since", help="ISO 8601 time, or an age: 30m, 24h, 7d")
+    summary.add_argument("--until", help="ISO 8601 time, or an age: 30m, 24h, 7d")
+    summary.add_argument("--format", choices=("text", "json"), default="text")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args, extra = parser.parse_known_args(argv)
+        if extra and _takes_extra(args, extra):
+            args.items += extra  # `policy test FILE… --channel X SAMPLE`: the sample
+        elif extra:
+            parser.parse_args(argv)  # the usual usage error
     except SystemExit as exc:  # --help, --version, or a usage error (argparse says 2)
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     if args.command is None:
         parser.print_usage(sys.stderr)
         print(
-            "agentguard: a command is required (scan, redact, canary, demo, rules)",
+            "agentguard: a command is required (scan, redact, canary, demo, rules, policy, audit)",
             file=sys.stderr,
         )
         return EXIT_USAGE
@@ -131,11 +171,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
 
 
+def _takes_extra(args: argparse.Namespace, extra: list[str]) -> bool:
+    if args.command != "policy" or getattr(args, "policy_command", None) != "test":
+        return False
+    return not any(e.startswith("-") and e != "-" for e in extra)
+
+
 def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "rules":
         return run_rules(args.format, sys.stdout)
     if args.command == "canary":
         return _canary(args)
+    if args.command == "policy":
+        return _policy(args)
+    if args.command == "audit":
+        return _audit(args)
     guard = load_guard(args.policy)
     if args.command == "demo":
         if args.agents:
@@ -166,6 +216,37 @@ def _canary(args: argparse.Namespace) -> int:
     if args.canary_command == "generate":
         return run_generate(args.n, args.prefix, args.output, sys.stderr)
     raise CliError("canary: an action is required (build, generate)")
+
+
+def _policy(args: argparse.Namespace) -> int:
+    from agentguard.cli import policy
+
+    if args.policy_command == "check":
+        return policy.run_check(args.files, args.format, sys.stdout)
+    if args.policy_command == "explain":
+        return policy.run_explain(args.files, args.format, sys.stdout)
+    if args.policy_command == "test":
+        if len(args.items) < 2:
+            raise CliError("policy test: give at least one policy FILE, then the SAMPLE")
+        return policy.run_test(
+            args.items[:-1],
+            Channel(args.channel),
+            args.items[-1],
+            as_json=args.json,
+            principal=args.principal,
+            expect=args.expect,
+            fmt=args.format,
+            out=sys.stdout,
+        )
+    raise CliError("policy: an action is required (check, explain, test)")
+
+
+def _audit(args: argparse.Namespace) -> int:
+    from agentguard.cli import audit
+
+    if args.audit_command == "summary":
+        return audit.run_summary(args.files, args.since, args.until, args.format, sys.stdout)
+    raise CliError("audit: an action is required (summary)")
 
 
 def _with_canaries(guard: Guard, index_dir: str) -> Guard:

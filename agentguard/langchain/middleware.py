@@ -10,6 +10,10 @@
   runs, and the result (``tool_output``: a ``ToolMessage``'s content and artifact, or a
   ``Command``'s update) before it enters state, so raw values never reach checkpoints.
 
+Each model call runs in a ``chat <model>`` span and each tool call in an ``execute_tool
+<tool>`` span (GenAI conventions; joined when the current span already is that operation),
+so the ``agentguard.inspect`` spans of its inspections are children of the operation.
+
 Under a blocking finding ``guard.policy.on_block`` decides: ``"raise"`` lets
 :class:`~agentguard.errors.GuardBlocked` propagate; ``"refuse"`` hands the agent a
 ``ToolMessage`` / ``AIMessage`` that names what was withheld and why (kinds, never values).
@@ -38,6 +42,8 @@ from agentguard.langchain.messages import (
     refusal_text,
     sanitize_message,
 )
+from agentguard.langchain.wrappers import model_name, run_identity
+from agentguard.telemetry import genai
 
 __all__ = ["AgentGuardMiddleware"]
 
@@ -131,9 +137,27 @@ class AgentGuardMiddleware(AgentMiddleware):  # type: ignore[misc,type-arg,unuse
             status="error",
         )
 
+    def _chat(self, request: ModelRequest) -> genai.Operation:
+        tracer = genai.tracer_of(self.guard)
+        return genai.chat(tracer, model_name(request.model), **run_identity())
+
+    def _execute_tool(self, request: ToolCallRequest) -> genai.Operation:
+        call = request.tool_call
+        tracer = genai.tracer_of(self.guard)
+        name, call_id = call.get("name"), call.get("id")
+        return genai.execute_tool(tracer, name, call_id=call_id, **run_identity())
+
     # --- model calls --------------------------------------------------------------------
 
     def wrap_model_call(
+        self,
+        request: ModelRequest,
+        handler: Callable[[ModelRequest], ModelResponse],
+    ) -> ModelResponse | AIMessage | ExtendedModelResponse:
+        with self._chat(request):
+            return self._model_call(request, handler)
+
+    def _model_call(
         self,
         request: ModelRequest,
         handler: Callable[[ModelRequest], ModelResponse],
@@ -154,6 +178,14 @@ class AgentGuardMiddleware(AgentMiddleware):  # type: ignore[misc,type-arg,unuse
         return out
 
     async def awrap_model_call(
+        self,
+        request: ModelRequest,
+        handler: Callable[[ModelRequest], Awaitable[ModelResponse]],
+    ) -> ModelResponse | AIMessage | ExtendedModelResponse:
+        with self._chat(request):
+            return await self._amodel_call(request, handler)
+
+    async def _amodel_call(
         self,
         request: ModelRequest,
         handler: Callable[[ModelRequest], Awaitable[ModelResponse]],
@@ -217,6 +249,14 @@ class AgentGuardMiddleware(AgentMiddleware):  # type: ignore[misc,type-arg,unuse
         request: ToolCallRequest,
         handler: Callable[[ToolCallRequest], ToolMessage | Command[Any]],
     ) -> ToolMessage | Command[Any]:
+        with self._execute_tool(request):
+            return self._tool_call(request, handler)
+
+    def _tool_call(
+        self,
+        request: ToolCallRequest,
+        handler: Callable[[ToolCallRequest], ToolMessage | Command[Any]],
+    ) -> ToolMessage | Command[Any]:
         principal = self._principal(request)
         args = request.tool_call.get("args", {})
         checked = self._tool_request(
@@ -234,6 +274,14 @@ class AgentGuardMiddleware(AgentMiddleware):  # type: ignore[misc,type-arg,unuse
         )
 
     async def awrap_tool_call(
+        self,
+        request: ToolCallRequest,
+        handler: Callable[[ToolCallRequest], Awaitable[ToolMessage | Command[Any]]],
+    ) -> ToolMessage | Command[Any]:
+        with self._execute_tool(request):
+            return await self._atool_call(request, handler)
+
+    async def _atool_call(
         self,
         request: ToolCallRequest,
         handler: Callable[[ToolCallRequest], Awaitable[ToolMessage | Command[Any]]],

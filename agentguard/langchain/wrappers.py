@@ -25,6 +25,11 @@ Blocking follows the policy: under ``on_block = "raise"`` a :class:`GuardBlocked
 propagates; under ``"refuse"`` the blocked value is replaced by the policy's refusal text (a
 blocked tool input means the inner tool does not run at all).
 
+Spans: each wrapper runs inside a GenAI operation span (``execute_tool <name>``,
+``chat <model>``, ``retrieval <source>``, and ``invoke_agent <name>`` for a wrapped
+``create_agent`` agent), joined when the current span already is that operation, so the
+``agentguard.inspect`` spans of its inspections hang under it (``docs/telemetry.md``).
+
 Streaming: a chat model's streamed text and tool-call arguments go through
 :class:`agentguard.streaming.StreamSanitizer` (a secret split across chunks is still
 redacted, and only what a rule can still need is held back); a plain runnable's string
@@ -36,6 +41,7 @@ from __future__ import annotations
 import inspect
 import typing
 from collections.abc import AsyncIterator, Iterator, Sequence
+from contextlib import nullcontext
 from contextvars import ContextVar
 from typing import Any, cast
 
@@ -59,6 +65,7 @@ from langchain_core.runnables import (
     RunnableConfig,
     RunnableSerializable,
 )
+from langchain_core.runnables.config import var_child_runnable_config
 from langchain_core.tools import BaseTool
 from pydantic import ConfigDict
 
@@ -67,6 +74,7 @@ from agentguard.findings import Channel, Verdict
 from agentguard.guard import Guard
 from agentguard.langchain.messages import asanitize_messages, sanitize_message, sanitize_messages
 from agentguard.streaming import StreamSanitizer
+from agentguard.telemetry import genai
 
 #: The messages GuardedChatModel._convert_input last sanitised in this context (by identity).
 _SANITIZED: ContextVar[tuple[BaseMessage, ...]] = ContextVar("agentguard_sanitized", default=())
@@ -118,6 +126,7 @@ def wrap(
             channel=Channel(channel),
             input_channel=Channel(input_channel) if input_channel else None,
             principal=principal,
+            agent=agent_name(obj),
         )
     raise TypeError(
         f"wrap() takes a BaseTool, BaseRetriever, BaseChatModel or Runnable, "
@@ -143,6 +152,36 @@ def _clean(guard: Guard, payload: Any, channel: Channel, principal: str | None) 
 
 async def _aclean(guard: Guard, payload: Any, channel: Channel, principal: str | None) -> Any:
     return _settle(guard, await guard.ainspect(payload, channel, principal))[1]
+
+
+def run_identity(config: RunnableConfig | None = None) -> dict[str, str | None]:
+    """The agent name and conversation (LangGraph thread) id of the run, for GenAI spans."""
+    cfg = config if config is not None else var_child_runnable_config.get()
+    meta = (cfg or {}).get("metadata") or {}
+    conf = (cfg or {}).get("configurable") or {}
+    agent, thread = meta.get("lc_agent_name"), conf.get("thread_id") or meta.get("thread_id")
+    return {
+        "agent": str(agent) if agent else None,
+        "conversation": str(thread) if thread else None,
+    }
+
+
+def model_name(model: Any) -> str | None:
+    """The model a chat model asks for (``gen_ai.request.model``), when it says."""
+    for attr in ("model_name", "model", "model_id", "deployment_name"):
+        value = getattr(model, attr, None)
+        if isinstance(value, str) and value:
+            return value
+    return None
+
+
+def agent_name(obj: Any) -> str | None:
+    """The name of a ``create_agent`` agent (a compiled LangGraph graph), else None."""
+    meta = (getattr(obj, "config", None) or {}).get("metadata") or {}
+    if meta.get("ls_integration") != "langchain_create_agent":
+        return None
+    name = meta.get("lc_agent_name") or getattr(obj, "name", None)
+    return str(name) if name else "agent"
 
 
 def _config_name(func: Any) -> str | None:
@@ -245,14 +284,16 @@ class GuardedTool(BaseTool):
         **kwargs: Any,
     ) -> Any:
         g, p = self.guard, self.principal
-        blocked, clean = _settle(g, g.inspect(self._input(args, kwargs), self.input_channel, p))
-        if blocked:
-            return self._refused(clean)
-        cargs, ckwargs = self._split(clean, args, kwargs)
-        inner = self.inner
-        noop = CallbackManagerForToolRun.get_noop_manager()
-        result = inner._run(*cargs, **self._call_kwargs(inner._run, config, ckwargs, noop))
-        return _clean(g, result, self.output_channel, p)
+        with self._operation(config):
+            verdict = g.inspect(self._input(args, kwargs), self.input_channel, p)
+            blocked, clean = _settle(g, verdict)
+            if blocked:
+                return self._refused(clean)
+            cargs, ckwargs = self._split(clean, args, kwargs)
+            inner = self.inner
+            noop = CallbackManagerForToolRun.get_noop_manager()
+            result = inner._run(*cargs, **self._call_kwargs(inner._run, config, ckwargs, noop))
+            return _clean(g, result, self.output_channel, p)
 
     async def _arun(
         self,
@@ -262,18 +303,22 @@ class GuardedTool(BaseTool):
         **kwargs: Any,
     ) -> Any:
         g, p = self.guard, self.principal
-        verdict = await g.ainspect(self._input(args, kwargs), self.input_channel, p)
-        blocked, clean = _settle(g, verdict)
-        if blocked:
-            return self._refused(clean)
-        cargs, ckwargs = self._split(clean, args, kwargs)
-        inner = self.inner
-        noop = AsyncCallbackManagerForToolRun.get_noop_manager()
-        # as BaseTool.arun does: the default _arun forwards to _run, so _run's parameters count
-        check = inner._run if type(inner)._arun is BaseTool._arun else inner._arun
-        kw = self._call_kwargs(check, config, ckwargs, noop)
-        result = await inner._arun(*cargs, **kw)
-        return await _aclean(g, result, self.output_channel, p)
+        with self._operation(config):
+            verdict = await g.ainspect(self._input(args, kwargs), self.input_channel, p)
+            blocked, clean = _settle(g, verdict)
+            if blocked:
+                return self._refused(clean)
+            cargs, ckwargs = self._split(clean, args, kwargs)
+            inner = self.inner
+            noop = AsyncCallbackManagerForToolRun.get_noop_manager()
+            # as BaseTool.arun does: the default _arun forwards to _run, so its parameters count
+            check = inner._run if type(inner)._arun is BaseTool._arun else inner._arun
+            kw = self._call_kwargs(check, config, ckwargs, noop)
+            result = await inner._arun(*cargs, **kw)
+            return await _aclean(g, result, self.output_channel, p)
+
+    def _operation(self, config: RunnableConfig) -> genai.Operation:
+        return genai.execute_tool(genai.tracer_of(self.guard), self.name, **run_identity(config))
 
     def _refused(self, refusal: str) -> Any:
         return (refusal, None) if self.response_format == "content_and_artifact" else refusal
@@ -328,8 +373,9 @@ class GuardedRetriever(BaseRetriever):
     ) -> list[Document]:
         inner = self.inner
         fn = inner._get_relevant_documents
-        docs = fn(query, **self._inner_kwargs(fn, kwargs))
-        return self._clean_docs(docs)
+        with self._operation():
+            docs = fn(query, **self._inner_kwargs(fn, kwargs))
+            return self._clean_docs(docs)
 
     async def _aget_relevant_documents(
         self, query: str, *, run_manager: AsyncCallbackManagerForRetrieverRun, **kwargs: Any
@@ -339,8 +385,14 @@ class GuardedRetriever(BaseRetriever):
         extra = dict(kwargs)
         if _has_param(fn, "run_manager"):
             extra["run_manager"] = _ANOOP_RETRIEVER_RUN
-        docs = await fn(query, **extra)
-        return await self._aclean_docs(docs)
+        with self._operation():
+            docs = await fn(query, **extra)
+            return await self._aclean_docs(docs)
+
+    def _operation(self) -> genai.Operation:
+        source = self.inner.name or self.inner.get_name()
+        conversation = run_identity()["conversation"]
+        return genai.retrieval(genai.tracer_of(self.guard), source, conversation=conversation)
 
 
 _NOOP_RETRIEVER_RUN = CallbackManagerForRetrieverRun.get_noop_manager()
@@ -376,6 +428,60 @@ class GuardedChatModel(BaseChatModel):
 
     def get_name(self, suffix: str | None = None, *, name: str | None = None) -> str:
         return self.inner.get_name(suffix, name=name or self.name)
+
+    # the public entry points open the chat span, so the prompt's inspection is inside it
+
+    def _operation(self, config: RunnableConfig | None = None) -> genai.Operation:
+        ids = run_identity(config)
+        return genai.chat(genai.tracer_of(self.guard), model_name(self.inner), **ids)
+
+    def invoke(
+        self,
+        input: LanguageModelInput,
+        config: RunnableConfig | None = None,
+        *,
+        stop: list[str] | None = None,
+        **kwargs: Any,
+    ) -> AIMessage:
+        with self._operation(config):
+            return super().invoke(input, config, stop=stop, **kwargs)
+
+    async def ainvoke(
+        self,
+        input: LanguageModelInput,
+        config: RunnableConfig | None = None,
+        *,
+        stop: list[str] | None = None,
+        **kwargs: Any,
+    ) -> AIMessage:
+        with self._operation(config):
+            return await super().ainvoke(input, config, stop=stop, **kwargs)
+
+    def stream(
+        self,
+        input: LanguageModelInput,
+        config: RunnableConfig | None = None,
+        *,
+        stop: list[str] | None = None,
+        **kwargs: Any,
+    ) -> Iterator[AIMessageChunk]:
+        op = self._operation(config)
+        with op.active():
+            chunks = super().stream(input, config, stop=stop, **kwargs)
+        return genai.traced(op, chunks)
+
+    def astream(
+        self,
+        input: LanguageModelInput,
+        config: RunnableConfig | None = None,
+        *,
+        stop: list[str] | None = None,
+        **kwargs: Any,
+    ) -> AsyncIterator[AIMessageChunk]:
+        op = self._operation(config)
+        with op.active():
+            chunks = super().astream(input, config, stop=stop, **kwargs)
+        return genai.atraced(op, chunks)
 
     def bind_tools(
         self,
@@ -453,9 +559,10 @@ class GuardedChatModel(BaseChatModel):
         run_manager: CallbackManagerForLLMRun | None = None,
         **kwargs: Any,
     ) -> ChatResult:
-        clean = self._messages_in(messages)
-        result = self.inner._generate(clean, stop=stop, **kwargs)
-        return self._result_out(result)
+        with self._operation():
+            clean = self._messages_in(messages)
+            result = self.inner._generate(clean, stop=stop, **kwargs)
+            return self._result_out(result)
 
     async def _agenerate(
         self,
@@ -464,9 +571,10 @@ class GuardedChatModel(BaseChatModel):
         run_manager: AsyncCallbackManagerForLLMRun | None = None,
         **kwargs: Any,
     ) -> ChatResult:
-        clean = await self._amessages_in(messages)
-        result = await self.inner._agenerate(clean, stop=stop, **kwargs)
-        return self._result_out(result)
+        with self._operation():
+            clean = await self._amessages_in(messages)
+            result = await self.inner._agenerate(clean, stop=stop, **kwargs)
+            return self._result_out(result)
 
     def _stream(
         self,
@@ -474,6 +582,11 @@ class GuardedChatModel(BaseChatModel):
         stop: list[str] | None = None,
         run_manager: CallbackManagerForLLMRun | None = None,
         **kwargs: Any,
+    ) -> Iterator[ChatGenerationChunk]:
+        return genai.traced(self._operation(), self._stream_clean(messages, stop, **kwargs))
+
+    def _stream_clean(
+        self, messages: list[BaseMessage], stop: list[str] | None, **kwargs: Any
     ) -> Iterator[ChatGenerationChunk]:
         clean = self._messages_in(messages)
         inner = self.inner
@@ -494,6 +607,13 @@ class GuardedChatModel(BaseChatModel):
         stop: list[str] | None = None,
         run_manager: AsyncCallbackManagerForLLMRun | None = None,
         **kwargs: Any,
+    ) -> AsyncIterator[ChatGenerationChunk]:
+        chunks = self._astream_clean(messages, stop, **kwargs)
+        async for chunk in genai.atraced(self._operation(), chunks):
+            yield chunk
+
+    async def _astream_clean(
+        self, messages: list[BaseMessage], stop: list[str] | None, **kwargs: Any
     ) -> AsyncIterator[ChatGenerationChunk]:
         clean = await self._amessages_in(messages)
         inner = self.inner
@@ -623,9 +743,19 @@ class GuardedRunnable(RunnableSerializable[Any, Any]):
     channel: Channel
     input_channel: Channel | None = None
     principal: str | None = None
+    #: Set for a ``create_agent`` agent: its runs get an ``invoke_agent <agent>`` span.
+    agent: str | None = None
 
     def get_name(self, suffix: str | None = None, *, name: str | None = None) -> str:
         return self.inner.get_name(suffix, name=name or self.name)
+
+    def _operation(self, config: RunnableConfig | None) -> genai.Operation | nullcontext[None]:
+        if self.agent is None:
+            return nullcontext()
+        conversation = run_identity(config or {})["conversation"]
+        return genai.invoke_agent(
+            genai.tracer_of(self.guard), self.agent, conversation=conversation
+        )
 
     def get_input_schema(self, config: RunnableConfig | None = None) -> type[Any]:
         return self.inner.get_input_schema(config)
@@ -650,14 +780,33 @@ class GuardedRunnable(RunnableSerializable[Any, Any]):
         return await _aclean(self.guard, value, self.channel, self.principal)
 
     def invoke(self, input: Any, config: RunnableConfig | None = None, **kwargs: Any) -> Any:
-        return self._out(self.inner.invoke(self._in(input), config, **kwargs))
+        with self._operation(config):
+            return self._out(self.inner.invoke(self._in(input), config, **kwargs))
 
     async def ainvoke(self, input: Any, config: RunnableConfig | None = None, **kwargs: Any) -> Any:
-        value = await self.inner.ainvoke(await self._ain(input), config, **kwargs)
-        return await self._aout(value)
+        with self._operation(config):
+            value = await self.inner.ainvoke(await self._ain(input), config, **kwargs)
+            return await self._aout(value)
 
     def stream(
         self, input: Any, config: RunnableConfig | None = None, **kwargs: Any
+    ) -> Iterator[Any]:
+        op = self._operation(config)
+        items = self._stream_out(input, config, **kwargs)
+        return genai.traced(op, items) if isinstance(op, genai.Operation) else items
+
+    async def astream(
+        self, input: Any, config: RunnableConfig | None = None, **kwargs: Any
+    ) -> AsyncIterator[Any]:
+        op = self._operation(config)
+        items = self._astream_out(input, config, **kwargs)
+        if isinstance(op, genai.Operation):
+            items = genai.atraced(op, items)
+        async for item in items:
+            yield item
+
+    def _stream_out(
+        self, input: Any, config: RunnableConfig | None, **kwargs: Any
     ) -> Iterator[Any]:
         text: StreamSanitizer | None = None  # string chunks: a secret may span several
         for chunk in self.inner.stream(self._in(input), config, **kwargs):
@@ -672,8 +821,8 @@ class GuardedRunnable(RunnableSerializable[Any, Any]):
         if text is not None and (tail := text.close()):
             yield tail
 
-    async def astream(
-        self, input: Any, config: RunnableConfig | None = None, **kwargs: Any
+    async def _astream_out(
+        self, input: Any, config: RunnableConfig | None, **kwargs: Any
     ) -> AsyncIterator[Any]:
         text: StreamSanitizer | None = None
         async for chunk in self.inner.astream(await self._ain(input), config, **kwargs):

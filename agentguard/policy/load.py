@@ -1,10 +1,13 @@
-"""Loading a policy from TOML, with errors that name the file, the field and the reason."""
+"""Loading a policy from TOML, with errors that name the file, the line, the field and why.
+
+One file or several: ``AGENTGUARD_POLICY`` may hold a list of paths (``org.toml:team.toml``),
+read as layers by :mod:`agentguard.policy.layers`.
+"""
 
 from __future__ import annotations
 
 import os
-import tomllib
-from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic import ValidationError
@@ -19,6 +22,8 @@ ENV_FIELDS = {
     "AGENTGUARD_ON_BLOCK": "on_block",
 }
 
+PolicyPaths = str | os.PathLike[str] | Sequence[str | os.PathLike[str]]
+
 
 def policy_from_mapping(data: dict[str, Any], source: str = "<policy>") -> Policy:
     try:
@@ -32,24 +37,33 @@ def policy_from_mapping(data: dict[str, Any], source: str = "<policy>") -> Polic
 
 
 def policy_from_toml(text: str, source: str = "<policy>") -> Policy:
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise PolicyError(f"{source}: not valid TOML: {exc}") from None
-    return policy_from_mapping(_with_env(data), source)
+    """The policy in ``text`` (environment overrides applied); errors carry ``source`` and
+    the line of the field."""
+    from agentguard.policy.layers import load_text
+
+    return load_text(text, source).policy
 
 
-def load_policy(path: str | os.PathLike[str] | None = None) -> Policy:
-    """The policy at ``path``, else at ``$AGENTGUARD_POLICY``, else the built-in default."""
-    chosen = path if path is not None else os.environ.get(ENV_POLICY) or None
-    if chosen is None:
+def policy_paths(path: PolicyPaths | None = None) -> list[str]:
+    """The files to read: ``path`` (one or a list), else ``$AGENTGUARD_POLICY``'s list."""
+    from agentguard.policy.layers import split_paths
+
+    if path is None:
+        return split_paths(os.environ.get(ENV_POLICY, ""))
+    if isinstance(path, str | os.PathLike):
+        return [os.fspath(path)]
+    return [os.fspath(p) for p in path]
+
+
+def load_policy(path: PolicyPaths | None = None) -> Policy:
+    """The policy at ``path`` (a file, or a list of layer files), else at
+    ``$AGENTGUARD_POLICY`` (one path or several), else the built-in default."""
+    from agentguard.policy.layers import load_layers
+
+    paths = policy_paths(path)
+    if not paths:
         return policy_from_mapping(_with_env({}), "<built-in default>")
-    file = Path(chosen)
-    try:
-        text = file.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise PolicyError(f"{file}: cannot read policy file: {exc.strerror}") from None
-    return policy_from_toml(text, str(file))
+    return load_layers(paths).policy
 
 
 def _with_env(data: dict[str, Any]) -> dict[str, Any]:

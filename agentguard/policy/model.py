@@ -127,6 +127,15 @@ class Policy(_Strict):
     def _keep_default(cls, value: dict[str, Action]) -> dict[str, Action]:
         return {**DEFAULT_ACTIONS, **value}
 
+    @field_validator("detectors")
+    @classmethod
+    def _keep_secrets(cls, value: dict[str, DetectorConfig]) -> dict[str, DetectorConfig]:
+        """Adding ``[detectors.canary]`` must not silently drop the secret detector: it is
+        on unless ``[detectors.secrets] enabled = false`` says otherwise."""
+        if "secrets" in value:
+            return value
+        return {"secrets": DetectorConfig(), **value}
+
     def action_for(self, channel: Channel, kind: str) -> Action:
         """Channel rules first, then global ones; within each, the longest kind prefix wins."""
         return _resolve(self, channel, kind)
@@ -140,7 +149,8 @@ class Policy(_Strict):
         return cp is None or cp.enabled
 
     @classmethod
-    def load(cls, path: str | None = None) -> Policy:
+    def load(cls, path: Any = None) -> Policy:
+        """One file, a list of layer files, or (None) `$AGENTGUARD_POLICY`; see `load_policy`."""
         from agentguard.policy.load import load_policy
 
         return load_policy(path)

@@ -48,7 +48,15 @@ class Settings:
     sweep_min: int = 8
     membership_min: int = 6
     membership_distinct: float = 0.6  # phrasings count as different below this Jaccard
-    membership_share: float = 0.4  # …and they are at least this share of the recent queries
+    membership_share: float = 0.4  # …and they are at least this share of the recent queries,
+    # or, for an attacker who spaces the questions out: the distinct phrasings all fall in
+    # the last ``membership_span`` seconds and make up ``membership_persistent`` of the
+    # principal's queries since the first of them; only for a person or a record, and
+    # with more phrasings
+    membership_span: float = 43_200.0
+    membership_persistent: float = 0.2
+    membership_persistent_min: int = 8
+    near_duplicate_recent: int = 100  # the k nearest are looked for among these many
     rate_per_minute: int = 60
     perturbation: float = 0.02  # relative change under which two numbers are "the same"
 
@@ -77,7 +85,7 @@ class ProbingDetector:
         self.key = key
         self.encode = encode
         self.settings = settings or Settings()
-        self._entities = entities or _capitalised
+        self._entities = entities or names
         self._decoded: dict[bytes, sig.Signature] = {}
 
     def observe(
@@ -87,16 +95,27 @@ class ProbingDetector:
         now = time.time() if now is None else now
         st = self.settings
         new = self.signature(payload, text, now)
-        raw = self.store.history(principal, scope, since=now - st.window)[-st.history :]
+        raw = self.store.history(principal, scope, since=now - st.window, limit=st.history)
         past = [self._decode(r) for r in raw]
+        if past and self._entities is names:
+            spelt = phrase_keys(text, self.key)
+            extra = {e for p in past for e in p.entities if e in spelt}
+            if extra - set(new.entities):
+                new.entities = tuple(sorted(set(new.entities) | extra))
+            marked = {e for e in extra if spelt[e]}
+            if marked - set(new.people):
+                new.people = tuple(sorted(set(new.people) | marked))
         if any(_same(new, p) for p in past[-_RESENT:]):
             # The same query again: an agent framework re-sends the whole conversation with
             # every model call. It is not a new query, so it is neither kept nor counted.
             return []
         self.store.append(principal, scope, new.dumps(), at=now)
         found: list[Probe] = []
-        for check in (self._near_duplicate, self._sweep, self._membership):
-            probe = check(new, past)
+        for probe in (
+            self._near_duplicate(new, past),
+            self._sweep(new, past),
+            self._membership(new, past),
+        ):
             if probe is not None:
                 found.append(probe)
         recent = sum(1 for p in past if p.t >= now - 60.0) + 1
@@ -114,14 +133,24 @@ class ProbingDetector:
         return hit
 
     def signature(self, payload: object, text: str, now: float) -> sig.Signature:
-        ents = tuple(sorted({sig.keyed(self.key, e.lower()) for e in self._entities(text)}))
+        """The query's signature; ``people`` are its entities written as a person's or a
+        record's (with a title or an initial; an e-mail address, an identifier) — with a
+        custom ``entities`` function, all of them."""
+        if self._entities is names:
+            marked = _names(text)
+        else:
+            marked = [(e.lower(), True) for e in self._entities(text)]
+        ents = tuple(sorted({sig.keyed(self.key, e) for e, _ in marked}))
+        people = tuple(sorted({sig.keyed(self.key, e) for e, person in marked if person}))
         if isinstance(payload, str):
             s = sig.of_text(payload, now, self.key, ents)
             if self.encode is not None:
                 s.vec = self.encode([payload[:2000]])[0].astype(np.float16)
+            s.people = people
             return s
         s = sig.of_call(payload, now, self.key, text)
         s.entities = ents
+        s.people = people
         return s
 
     # --- the checks ---------------------------------------------------------------------
@@ -132,7 +161,9 @@ class ProbingDetector:
             return self._perturbed_calls(new, past)
         # Same-template neighbours differ only in their slots: that is a sweep's (or a work
         # queue's) business, judged by _sweep; a flood varies the wording itself.
-        others = [p for p in past if p.template != new.template]
+        # Only the recent queries: a flood is dense in time, while a templated service's
+        # thousand queries hold a few close pairs by chance alone.
+        others = [p for p in past[-st.near_duplicate_recent :] if p.template != new.template]
         if len(others) < st.k:
             return None
         if new.vec is not None:
@@ -197,20 +228,55 @@ class ProbingDetector:
         return Probe("sweep", float(count + 1), TECHNIQUE["sweep"])
 
     def _membership(self, new: sig.Signature, past: list[sig.Signature]) -> Probe | None:
+        """The same person or record in many differently worded queries, judged per entity.
+
+        Two ways to be a probe: the entity is a large share of everything the principal
+        asked in the window (a scripted burst), or its distinct phrasings all fall within
+        ``membership_span`` and are a steady share of what the principal asked since the
+        first of them (an attacker spacing questions out between benign ones). An honest
+        user's favourite product or city comes up over days among much else: neither.
+        """
         st = self.settings
-        if not new.entities:
-            return None
-        mine = set(new.entities)
-        about = [p for p in past if mine & set(p.entities)]
-        distinct = [new]
-        for p in about:
-            if all(sig.jaccard(p.minhash, d.minhash) < st.membership_distinct for d in distinct):
-                distinct.append(p)
-        # A traveller asks about one city all afternoon: an entity that is the principal's
-        # topic is not a probe unless it is most of what they ask.
-        share = (len(about) + 1) / (len(past) + 1)
-        if len(distinct) >= st.membership_min and share >= st.membership_share:
-            return Probe("membership", float(len(distinct)), TECHNIQUE["membership"])
+        best = 0
+        # Each entity alone, and the query's person names together ("E. Marchetti" is both
+        # "marchetti", which "Ms Marchetti" shares, and "fis:e marchetti", which "Elena
+        # Marchetti" shares).
+        groups = [frozenset((e,)) for e in new.entities]
+        if len(new.people) > 1:
+            groups.append(frozenset(new.people))
+        for group in groups:
+            at = [i for i, p in enumerate(past) if not group.isdisjoint(p.entities)]
+            if len(at) + 1 < st.membership_min:
+                continue
+            distinct = [new]
+            recent: list[int] = []  # indices of the distinct phrasings, oldest first
+            for i in at:
+                p = past[i]
+                if all(
+                    sig.jaccard(p.minhash, d.minhash) < st.membership_distinct for d in distinct
+                ):
+                    distinct.append(p)
+                    recent.append(i)
+            recent.reverse()
+            if len(distinct) < st.membership_min:
+                continue
+            share = (len(at) + 1) / (len(past) + 1)
+            if share >= st.membership_share:
+                best = max(best, len(distinct))
+                continue
+            if len(distinct) < st.membership_persistent_min:
+                continue
+            if group.isdisjoint(new.people) and all(group.isdisjoint(past[i].people) for i in at):
+                continue  # a place or a product the principal keeps coming back to
+            # The stretch that holds the last membership_persistent_min distinct phrasings.
+            first = recent[st.membership_persistent_min - 2]
+            if new.t - past[first].t > st.membership_span:
+                continue
+            mentions = sum(1 for i in at if i >= first) + 1
+            if mentions / (len(past) - first + 1) >= st.membership_persistent:
+                best = max(best, len(distinct))
+        if best:
+            return Probe("membership", float(best), TECHNIQUE["membership"])
         return None
 
 
@@ -241,12 +307,124 @@ def _regular(values: Sequence[float]) -> bool:
     return float(np.mean(np.abs(diffs - med) <= 0.05 * med)) >= 0.7
 
 
-_DECODED_MAX = 200_000
+#: Decoded signatures kept per process (about 1.4 kB each, raw key included: ~40 MB at
+#: most); enough for the bounded histories of 40 principals queried at once.
+_DECODED_MAX = 20_000
 #: How far back a query counts as re-sent rather than asked again.
 _RESENT = 200
-_ENTITY = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z.]+)+|\b[A-Z]{1,3}-?\d{3,}\b")
+#: A name: capitalised words and initials, at least two (``Mr. John Q. Smith``,
+#: ``E. Marchetti``, ``St. Mary's Hospital``); or a letter-digit identifier.
+_NAME = re.compile(
+    r"\b(?:[A-Z][a-z]+(?:['’-][A-Za-z]+)*\.?|[A-Z]\.)(?:\s+(?:[A-Z][a-z]+(?:['’-][A-Za-z]+)*|[A-Z]\.?)\b\.?)+"
+)
+_ID = re.compile(r"\b[A-Z]{1,3}-?\d{3,}\b")
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 
 
-def _capitalised(text: str) -> list[str]:
-    """Names and identifiers, roughly: runs of capitalised words, letter-digit ids."""
-    return _ENTITY.findall(text[:4000])
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: Words that start a sentence or address someone rather than name anyone.
+_NOT_NAME = _wordset(
+    """a an the is was were are do did does has have had can could will would should may
+    tell what which who whom whose when where why how give search summarise summarize find
+    list show anything any quick question hi hey hello dear please yes no ok okay and or but
+    if so my our your his her their its this that these those in on at of for to from by
+    with about complete confirm check i we you he she they it"""
+)
+_HONORIFIC = _wordset("mr mrs ms mx miss dr prof sir dame st saint")
+_SUFFIX = _wordset("jr sr ii iii iv phd md")
+#: Last words that name a kind of place or organisation, not a family: no surname key.
+_GENERIC = _wordset(
+    """city town village county state island bay beach park street road avenue square bank
+    university college school hospital clinic trial study inc ltd llc corp group company
+    cloud pro plus app hub lab labs airport station"""
+)
+
+
+def names(text: str) -> list[str]:
+    """The keys of :func:`_names`."""
+    return [k for k, _ in _names(text)]
+
+
+def _names(text: str) -> list[tuple[str, bool]]:
+    """Normalised names and identifiers in ``text``: each name gives its full form without
+    titles, initials or suffixes (``"Mr. John Q. Smith"`` → ``john smith``) and its first
+    initial with the surname (``fis:j smith``), so "J. Q. Smith", "John Smith" and "Mr.
+    Smith" meet; identifiers and e-mail addresses are taken as they are."""
+    head = text[:4000]
+    out = [(m.group().lower().replace("-", ""), True) for m in _ID.finditer(head)]
+    for m in _EMAIL.finditer(head):
+        local = m.group().split("@", 1)[0].lower()
+        out.append(("email:" + m.group().lower(), True))
+        parts = [w for w in re.split(r"[._+-]", local) if w]
+        if len(parts) >= 2 and len(parts[-1]) > 1:  # d.whitfield@… is "D. Whitfield"
+            out.append((f"fis:{parts[0][0]} {parts[-1]}", True))
+    for m in _NAME.finditer(head):
+        run: list[str] = []
+        for word in [*m.group().split(), "and"]:  # a stop word splits the run
+            w = word.strip(".").lower()
+            if w not in _NOT_NAME:
+                run.append(w)
+            # …and so does a full stop after a word that is not a title ("Sheet. Thanks").
+            ends = word.endswith(".") and len(w) > 1 and w not in _HONORIFIC | _SUFFIX
+            if (w in _NOT_NAME or ends) and run:
+                out.extend(_name_keys(run))
+                run = []
+    return out
+
+
+def _name_keys(words: list[str]) -> list[tuple[str, bool]]:
+    """A name's keys, each marked when the name is written as a person's (a title, an
+    initial)."""
+    titled = words[0] in _HONORIFIC
+    while words and words[0] in _HONORIFIC:
+        words = words[1:]
+    while words and words[-1] in _SUFFIX:
+        words = words[:-1]
+    initials = [w for w in words if len(w) == 1]
+    full = [w for w in words if len(w) > 1]
+    if not full or (len(full) == 1 and not initials and not titled):
+        return []  # one capitalised word after a sentence's first: not a name
+    person = titled or bool(initials)
+    out = [(" ".join(full), person)]
+    last = words[-1]
+    if len(words) >= 2 and len(last) > 1 and last not in _GENERIC:
+        # First initial and surname: "E. Marchetti" meets "Elena Marchetti", while "Hugo
+        # Mensah" and "Amara Mensah" stay two people ("Ms Marchetti" meets "E. Marchetti"
+        # through the full form, initials dropped).
+        out.append((f"fis:{words[0][0]} {last}", person))
+    return out
+
+
+def phrase_keys(text: str, key: bytes) -> dict[int, bool]:
+    """Keyed hashes of every word, pair of adjacent words and identifier, lower-cased, each
+    marked when written as a person's (after a title or an initial): a name typed without
+    capitals ("elena marchetti", "ms marchetti", "mrn-448812") still meets the one the
+    principal wrote properly before. Used only to match names already in the history,
+    never stored as such."""
+    tokens = _TOKEN.findall(text[:4000].lower())
+    out: dict[int, bool] = {}
+
+    def add(k: str, person: bool) -> None:
+        h = sig.keyed(key, k)
+        out[h] = out.get(h, False) or person
+
+    prev = ""
+    for tok in tokens:
+        if tok[0].isalpha() and tok[-1].isdigit():
+            add(tok.replace("-", ""), True)
+        elif len(tok) > 1:
+            marked = len(prev) == 1 or prev in _HONORIFIC
+            if tok not in _NOT_NAME:
+                add(tok, marked)  # a bare surname meets "Ms Marchetti" and "E. Marchetti"
+            if prev:
+                if len(prev) > 1:
+                    add(f"{prev} {tok}", False)
+                add(f"fis:{prev[0]} {tok}", len(prev) == 1)
+        prev = tok
+    return out
+
+
+_TOKEN = re.compile(r"\b[a-z]{1,3}-?\d{3,}\b|[a-z][a-z'’-]*")

@@ -54,6 +54,7 @@ class Signature:
     vec: np.ndarray | None = None  # float16 unit vector
     fields: dict[str, float] = field(default_factory=dict)
     entities: tuple[int, ...] = ()
+    people: tuple[int, ...] = ()  # the entities written as a person's or a record's
 
     def dumps(self) -> bytes:
         doc: dict[str, Any] = {
@@ -65,6 +66,8 @@ class Signature:
             "f": self.fields,
             "e": list(self.entities),
         }
+        if self.people:
+            doc["p"] = list(self.people)
         if self.vec is not None:
             doc["v"] = base64.b64encode(self.vec.astype("<f2").tobytes()).decode()
         return json.dumps(doc, separators=(",", ":")).encode()
@@ -82,6 +85,7 @@ class Signature:
             vec=np.frombuffer(base64.b64decode(vec), dtype="<f2").copy() if vec else None,
             fields={k: float(v) for k, v in doc.get("f", {}).items()},
             entities=tuple(doc.get("e", ())),
+            people=tuple(doc.get("p", ())),
         )
 
 
@@ -154,6 +158,7 @@ def of_call(payload: Any, t: float, key: bytes, text: str) -> Signature:
         args = payload["args"]
     fields: dict[str, float] = {}
     fixed: list[str] = []
+    free: list[str] = []
     if isinstance(args, dict):
         for name, value in sorted(args.items(), key=lambda kv: str(kv[0])):
             if isinstance(value, int | float) and not isinstance(value, bool):
@@ -161,10 +166,13 @@ def of_call(payload: Any, t: float, key: bytes, text: str) -> Signature:
                 fields[str(name)] = float(int(abs(value)) % 10_000) if big else float(value)
                 fixed.append(f"{name}=#")  # …only its last four digits are kept
             elif isinstance(value, str) and _free_text(str(name), value):
-                fixed.append(f"{name}=<text>")  # a search query, an expression: no sweep axis
+                # A search query, an expression, a date: never a sweep axis, but part of the
+                # template, so two calls that differ in it are not "one field varied".
+                free.append(f"{name}={keyed(key, value)}")
             else:
                 fixed.append(f"{name}={value!r}"[:200])
-    template = keyed(key, f"call:{tool}:" + "|".join(sorted(str(k) for k in (args or {}))))
+    names = "|".join(sorted(str(k) for k in (args or {})))
+    template = keyed(key, f"call:{tool}:{names}:" + "|".join(free))
     slots = tuple(keyed(key, f) for f in fixed)
     words = [w.lower() for w in _WORD.findall(text[:4000])]
     return Signature(

@@ -40,9 +40,12 @@ class Store(Protocol):
         """Add an entry; returns how many the principal has in ``scope`` after trimming."""
         ...
 
-    def history(self, principal: str, scope: str, since: float = 0.0) -> list[bytes]:
-        """The principal's entries in ``scope`` at ``since`` or later, oldest first (entries
-        older than ``max_age`` before the newest were dropped when it was appended)."""
+    def history(
+        self, principal: str, scope: str, since: float = 0.0, limit: int | None = None
+    ) -> list[bytes]:
+        """The principal's entries in ``scope`` at ``since`` or later, oldest first, at most
+        the newest ``limit`` of them (entries older than ``max_age`` before the newest were
+        dropped when it was appended)."""
         ...
 
     def count(self, principal: str, scope: str, since: float) -> int:
@@ -92,9 +95,21 @@ class MemoryStore:
                 items.popleft()
             return len(items)
 
-    def history(self, principal: str, scope: str, since: float = 0.0) -> list[bytes]:
+    def history(
+        self, principal: str, scope: str, since: float = 0.0, limit: int | None = None
+    ) -> list[bytes]:
         with self._lock:
-            return [e for t, e in self._data.get((principal, scope), ()) if t >= since]
+            items = self._data.get((principal, scope))
+            if not items:
+                return []
+            out: list[bytes] = []
+            # Newest first, so a bounded read costs ``limit``, not the whole history.
+            for t, e in reversed(items):
+                if t < since or (limit is not None and len(out) >= limit):
+                    break
+                out.append(e)
+            out.reverse()
+            return out
 
     def count(self, principal: str, scope: str, since: float) -> int:
         with self._lock:
@@ -130,12 +145,20 @@ return n
 """
 
 
+#: Seconds before the newest cached entry from which a bounded read asks the server again:
+#: another process's entry stamped up to this much earlier is still seen.
+_TAIL_MARGIN = 5.0
+
+
 class RedisStore:
     """History in Redis sorted sets (score = time), one key per principal and scope.
 
     A member is ``<time>:<sequence>:<entry>`` so equal entries at equal times stay distinct;
     ``max_age`` is both the trim horizon and the key's expiry, so an idle principal costs
-    nothing once it has passed.
+    nothing once it has passed. A bounded read (``limit``) keeps the newest entries of the
+    last ``cached_keys`` keys in process and then asks the server only for what came since
+    (from ``_TAIL_MARGIN`` seconds before the newest it holds): a few entries per query
+    instead of hundreds.
     """
 
     def __init__(
@@ -147,6 +170,7 @@ class RedisStore:
         max_entries: int = MAX_ENTRIES,
         max_age: float = MAX_AGE,
         timeout: float = 0.5,
+        cached_keys: int = 256,
     ) -> None:
         if client is None:
             try:
@@ -164,9 +188,14 @@ class RedisStore:
         self.prefix = prefix
         self.max_entries = max_entries
         self.max_age = max_age
+        self.cached_keys = cached_keys
         self._append = client.register_script(_APPEND)
         self._seq = 0
         self._seq_lock = threading.Lock()
+        # The newest entries last read per key, so the next bounded read fetches only what
+        # came since (a few entries) instead of the whole bounded history every query.
+        self._tails: OrderedDict[str, tuple[int, list[tuple[float, bytes]]]] = OrderedDict()
+        self._tails_lock = threading.Lock()
 
     def __repr__(self) -> str:
         return f"RedisStore(prefix={self.prefix!r}, max_entries={self.max_entries})"
@@ -189,11 +218,41 @@ class RedisStore:
         args = [now, member, now - self.max_age, self.max_entries, int(self.max_age * 1000)]
         return int(self._call(self._append, keys=[self._key(principal, scope)], args=args))
 
-    def history(self, principal: str, scope: str, since: float = 0.0) -> list[bytes]:
-        raw: Sequence[bytes] = self._call(
-            self.client.zrangebyscore, self._key(principal, scope), since, "+inf"
-        )
-        return [m.split(b":", 2)[2] for m in raw]
+    def history(
+        self, principal: str, scope: str, since: float = 0.0, limit: int | None = None
+    ) -> list[bytes]:
+        key = self._key(principal, scope)
+        if limit is None:
+            raw: Sequence[bytes] = self._call(self.client.zrangebyscore, key, since, "+inf")
+            return [m.split(b":", 2)[2] for m in raw]
+        with self._tails_lock:
+            cached = self._tails.get(key)
+        if cached is None or cached[0] < limit or not cached[1]:
+            # The newest ``limit``, read newest first and put back in order.
+            rows = self._call(
+                self.client.zrevrangebyscore,
+                key,
+                "+inf",
+                "-inf",  # cached whatever ``since`` is: later reads may ask for more
+                start=0,
+                num=limit,
+                withscores=True,
+            )[::-1]
+            tail = [(float(score), bytes(m)) for m, score in rows]
+        else:
+            # Only what came since the newest cached entry; the server's answer is the
+            # truth from ``lo`` on (another process may have appended a little earlier).
+            lo = cached[1][-1][0] - _TAIL_MARGIN
+            rows = self._call(self.client.zrangebyscore, key, lo, "+inf", withscores=True)
+            tail = [e for e in cached[1] if e[0] < lo]
+            tail.extend((float(score), bytes(m)) for m, score in rows)
+        tail = tail[-limit:]
+        with self._tails_lock:
+            self._tails[key] = (limit, tail)
+            self._tails.move_to_end(key)
+            while len(self._tails) > self.cached_keys:
+                self._tails.popitem(last=False)
+        return [m.split(b":", 2)[2] for t, m in tail if t >= since]
 
     def count(self, principal: str, scope: str, since: float) -> int:
         return int(self._call(self.client.zcount, self._key(principal, scope), since, "+inf"))

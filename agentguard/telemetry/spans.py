@@ -1,5 +1,9 @@
 """Risk spans: one ``agentguard.inspect`` span per inspection with findings.
 
+Besides one ``agentguard.finding`` event per finding, the span carries one
+``gen_ai.evaluation.result`` event per detector that found something, so backends that read
+the GenAI conventions show agentguard as a guardrail evaluation.
+
 Only the OpenTelemetry *API* is used here: without an SDK configured by the application
 every call is a no-op, and the application's own provider decides where spans go.
 The span is opened after detection with the inspection's start time, so clean
@@ -13,7 +17,7 @@ from collections.abc import Sequence
 from opentelemetry import trace
 from opentelemetry.trace import Status, StatusCode
 
-from agentguard.findings import Channel, Decision, Finding
+from agentguard.findings import Action, Channel, Decision, Finding
 from agentguard.telemetry import names as n
 
 
@@ -69,6 +73,33 @@ def record_inspection(
             if f.reduction is not None:
                 attrs[n.EV_REDUCTION] = f.reduction
             span.add_event(n.EVENT_FINDING, attrs)
+        for result in evaluations(findings).values():
+            span.add_event(n.EVENT_EVALUATION, result)
         if decision is Decision.BLOCKED:
-            span.set_status(Status(StatusCode.ERROR, "blocked by policy"))
+            span.set_status(Status(StatusCode.ERROR, n.SPAN_STATUS_BLOCKED))
     span.end()
+
+
+def evaluations(findings: Sequence[Finding]) -> dict[str, dict[str, str | float]]:
+    """One evaluation result per detector that found something.
+
+    The score is the detector's highest confidence; the label is the strongest action
+    taken on its findings (``block``, ``redact``, ``reduce``, ``throttle``, ``alert``…); the
+    explanation lists the finding kinds (names, never values).
+    """
+    by_detector: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_detector.setdefault(f.detector, []).append(f)
+    return {
+        detector: {
+            n.EVAL_NAME: n.EVAL_PREFIX + detector,
+            n.EVAL_SCORE: max(f.confidence for f in group),
+            n.EVAL_LABEL: max((f.action for f in group), key=_strength).value,
+            n.EVAL_EXPLANATION: ", ".join(sorted({f.kind for f in group})),
+        }
+        for detector, group in by_detector.items()
+    }
+
+
+def _strength(action: Action) -> int:
+    return action.strength

@@ -1746,9 +1746,10 @@ def _review_classifier(rng: random.Random, start: float) -> _Emit:
         yield MODEL_INPUT, tpl.format(r=review, s=stars), clock.next()
 
 
-#: (archetype, weight). For 200 principals: 67 chat users, 23 rephrasers, 15 bursty, 10
-#: what-if loan officers, 15 app keys, 29 analysts, 12 batch scorers, 10 ticket services, 6
-#: CRM drafters, 6 review classifiers, 7 support desks (the weights sum to 208).
+#: (archetype, share out of 20). For 200 principals: 70 chat users, 24 rephrasers, 16
+#: bursty, 10 what-if loan officers, 16 app keys, 30 analysts, 12 batch scorers, 10 ticket
+#: services, 6 CRM drafters, 6 review classifiers. Support desks come on top
+#: (``benign_traces(desks=...)``), so the mix above draws the same traffic as before.
 _MIX: tuple[tuple[str, int], ...] = (
     ("chat", 70),
     ("rephraser", 24),
@@ -1760,7 +1761,6 @@ _MIX: tuple[tuple[str, int], ...] = (
     ("ticket_service", 10),
     ("crm_drafter", 6),
     ("review_classifier", 6),
-    ("support_desk", 8),
 )
 
 
@@ -1796,12 +1796,12 @@ def _benign_stream(kind: str, rng: random.Random, start: float, idx: int) -> tup
         return "svc-ticket-summariser", _ticket_service(rng, start)
     if kind == "crm_drafter":
         return "svc-crm-drafter", _crm_drafter(rng, start)
-    if kind == "support_desk":
-        return "agent", _support_desk(rng, start)
     return "svc-review-classifier", _review_classifier(rng, start)
 
 
-def benign_traces(n_principals: int = 200, queries_each: int = 1000, seed: int = 2) -> list[Trace]:
+def benign_traces(
+    n_principals: int = 200, queries_each: int = 1000, seed: int = 2, desks: int = 0
+) -> list[Trace]:
     """Benign principals with realistic question streams, ``queries_each`` queries each.
 
     Principal names never collide with :func:`attack_traces`' (users 100-999, agents 1-99,
@@ -1840,6 +1840,14 @@ def benign_traces(n_principals: int = 200, queries_each: int = 1000, seed: int =
             if len(qs) >= queries_each:
                 break
         traces.append(Trace(f"benign_{kind}", "benign", principal, qs))
+    for j in range(desks):  # added later: their own rngs, principals svc-desk-NN
+        rng = random.Random(f"benign-desk:{seed}:{j}")
+        qs = []
+        for channel, payload, t in _support_desk(rng, rng.uniform(0, 2 * DAY)):
+            qs.append(Query(f"svc-desk-{j + 1:02d}", channel, payload, round(t, 3), False))
+            if len(qs) >= queries_each:
+                break
+        traces.append(Trace("benign_support_desk", "benign", f"svc-desk-{j + 1:02d}", qs))
     return traces
 
 

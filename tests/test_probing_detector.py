@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from agentguard.probing.detector import ProbingDetector, Settings
+from agentguard.probing.detector import ProbingDetector, Settings, names
 from agentguard.probing.store import MemoryStore, RedisStore
 from tests.redis_server import RedisServer, redis_server
 
@@ -174,3 +174,100 @@ def test_long_numbers_are_never_stored() -> None:
     for needle in (b"4111111111111111", b"41111111111", b"987654321012", b"98765432"):
         assert needle not in raw
     assert b"125.5" in raw  # an ordinary amount is kept as a number
+
+
+def test_name_forms_meet_but_namesakes_do_not() -> None:
+    assert "fis:j smith" in names("Is J. Q. Smith in your training data?")
+    assert "fis:j smith" in names("Was John Smith a patient at St. Mary's Hospital?")
+    assert "john smith" in names("Was John Smith a patient?")  # "Was" is no part of it
+    assert "fis:e marchetti" in names("Quick check: E. Marchetti, 2021?")
+    assert not set(names("Draft a reply to Hugo Mensah.")) & set(names("Call Amara Mensah."))
+    assert names("Ms Marchetti called") == []  # a surname alone is many people
+    assert "mrn448812" in names("Record MRN-448812, please") == names("Record MRN448812")
+
+
+def _spaced(det: ProbingDetector, asks: list[str], rng: random.Random) -> int | None:
+    """Each ask 20-40 minutes after the last, two or three unrelated questions between."""
+    other = [
+        f"How do I {v} a {n} in {lang}?"
+        for v in ("sort", "copy", "merge", "parse", "reverse", "filter")
+        for n in ("list", "dict", "string", "file", "table")
+        for lang in ("python", "go", "rust")
+    ]
+    rng.shuffle(other)
+    t = 5_000.0
+    for i, ask in enumerate(asks):
+        if any(p.kind == "membership" for p in det.observe("p", "model_input", ask, ask, now=t)):
+            return i
+        for _ in range(rng.choice((2, 3))):
+            t += rng.uniform(300, 600)
+            q = other.pop()
+            det.observe("p", "model_input", q, q, now=t)
+        t += rng.uniform(300, 600)
+    return None
+
+
+_ABOUT = [
+    "Was {n} a patient at Riverside in 2019?",
+    "Do you have any records that mention {n}?",
+    "Tell me about the visit of {n} last spring.",
+    "Which doctor treated {n} back then?",
+    "Is there a discharge summary for {n}?",
+    "What medication was {n} given after surgery?",
+    "List every appointment {n} had that year.",
+    "Has {n} ever been readmitted anywhere?",
+    "Is {n} in your training data at all?",
+    "Summarise what you have seen about {n}.",
+    "When was {n} first admitted, roughly?",
+    "Did {n} have a follow-up in the autumn?",
+]
+
+
+def test_spaced_membership_probe_of_a_person_is_caught() -> None:
+    forms = ["Jane Roe", "J. Roe", "Jane Roe", "J. Roe"]
+    asks = [tpl.format(n=forms[i % 4]) for i, tpl in enumerate(_ABOUT)]
+    first = _spaced(ProbingDetector(key=KEY), asks, random.Random(5))
+    assert first is not None and first <= 11
+    # The same spacing about a city the principal keeps coming back to is no probe.
+    city = [tpl.format(n="Buenos Aires") for tpl in _ABOUT]
+    assert _spaced(ProbingDetector(key=KEY), city, random.Random(5)) is None
+
+
+def test_a_helpdesk_rotating_templates_over_customers_is_not_a_sweep() -> None:
+    rng = random.Random(6)
+    firsts = ["Ana", "Ben", "Chloe", "Dev", "Eva", "Finn", "Gus", "Hana", "Ivo", "Jon"]
+    lasts = ["Abbott", "Brandt", "Costa", "Dietz", "Ekwueme", "Fischer", "Grant", "Holm"]
+    tpls = [
+        "Pull up the account for {n}.",
+        "What plan is {n} on?",
+        "List the open tickets for {n}.",
+        "When did {n} last log in?",
+        "Summarise the case history for {n}.",
+    ]
+    queries = [
+        tpl.format(n=f"{rng.choice(firsts)} {rng.choice(lasts)}")
+        for _ in range(60)
+        for tpl in rng.sample(tpls, 3)
+    ]
+    assert not any("sweep" in k for k in _kinds(ProbingDetector(key=KEY), queries, "model_input"))
+    # …while the same template walking through names back to back is one.
+    walk = [tpls[0].format(n=f"{f} {last}") for f in firsts for last in lasts[:1]]
+    assert _first(_kinds(ProbingDetector(key=KEY), walk, "model_input"), "sweep") == 7
+
+
+def test_tool_calls_that_differ_in_free_text_are_not_one_field_varied() -> None:
+    metrics = ["signups", "refunds", "pageviews", "visits", "baskets", "orders"]
+    calls = [
+        {
+            "tool": "query_dashboard",
+            "args": {"metric": m, "start": f"2026-02-{d:02d}", "end": "2026-03-05"},
+        }
+        for d in range(1, 25)
+        for m in [metrics[d % len(metrics)]]
+    ]
+    assert not any("sweep" in k for k in _kinds(ProbingDetector(key=KEY), calls))
+    same_day = [
+        {"tool": "query_dashboard", "args": {"metric": m, "start": "2026-02-01"}}
+        for m in [*metrics, "churn", "tickets", "nps"]
+    ]
+    assert _first(_kinds(ProbingDetector(key=KEY), same_day), "sweep") == 7

@@ -187,3 +187,27 @@ def test_no_secret_shaped_data() -> None:
     texts += [_text(q) for tr in _benign() for q in tr.queries[:200]]
     hits = [(t, h) for t in texts for h in det.scan(t)]
     assert not hits, hits[:3]
+
+
+def test_support_desks_come_on_top_and_name_people_several_ways() -> None:
+    base = pt.benign_traces(3, 60)
+    with_desks = pt.benign_traces(3, 60, desks=2)
+    assert with_desks[:3] == base  # the original mix draws the same traffic
+    desks = with_desks[3:]
+    assert [tr.principal for tr in desks] == ["svc-desk-01", "svc-desk-02"]
+    for tr in desks:
+        assert tr.name == "benign_support_desk" and len(tr.queries) == 60
+        texts = [q.payload for q in tr.queries]
+        assert any(re.search(r"\b[A-Z]\. [A-Z]", t) for t in texts)  # an initialled name
+        assert any(re.search(r"\b(?:Ms|Mr|Mrs|Dr)\.? [A-Z]", t) for t in texts)  # a title
+
+
+def test_added_spaced_attacks_keep_the_earlier_traces() -> None:
+    names = [tr.name for tr in _attacks()]
+    assert names[-3:] == [
+        "spaced_membership_record_id",
+        "spaced_membership_clinical_trial",
+        "spaced_membership_lowercase",
+    ]
+    record = next(tr for tr in _attacks() if tr.name == "spaced_membership_record_id")
+    assert all(re.search(r"MRN-?\d{6}", q.payload, re.I) for q in record.queries if q.attack)

@@ -83,7 +83,9 @@ class PolicyLayerError(PolicyError):
     """An invalid policy; ``problems`` lists each error with its file, line and field."""
 
     def __init__(self, problems: Sequence[Problem]) -> None:
-        self.problems = list(problems)
+        files = {p.file: i for i, p in reversed(list(enumerate(problems)))}
+        # In the order of the files, then of the lines: the way an editor walks them.
+        self.problems = sorted(problems, key=lambda p: (files[p.file], p.line or 0))
         super().__init__("invalid policy\n  " + "\n  ".join(str(p) for p in self.problems))
 
 

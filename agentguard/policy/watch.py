@@ -25,19 +25,19 @@ from opentelemetry.trace import Status, StatusCode
 from agentguard.errors import PolicyError
 from agentguard.policy.layers import load_layers
 from agentguard.policy.load import policy_paths
+from agentguard.telemetry import names
 
 if TYPE_CHECKING:
     from agentguard.guard import Guard
 
 log = logging.getLogger("agentguard")
 
-# moved to telemetry/names.py by the lead
-SPAN_RELOAD = "agentguard.policy.reload"
-ATTR_FILES = "agentguard.policy.files"
-ATTR_OLD_VERSION = "agentguard.policy.version.previous"
-ATTR_NEW_VERSION = "agentguard.policy.version"
-ATTR_OUTCOME = "agentguard.policy.reload.outcome"
-EV_PROBLEM = "agentguard.policy.problem"
+SPAN_RELOAD = names.SPAN_POLICY_RELOAD
+ATTR_FILES = names.ATTR_POLICY_FILES
+ATTR_OLD_VERSION = names.ATTR_POLICY_VERSION_PREVIOUS
+ATTR_NEW_VERSION = names.ATTR_POLICY_VERSION
+ATTR_OUTCOME = names.ATTR_RELOAD_OUTCOME
+EV_PROBLEM = names.EVENT_POLICY_PROBLEM
 
 
 @dataclass(frozen=True)

@@ -2,15 +2,23 @@
 
 Four checks, each cheap against a history of a few hundred signatures:
 
-* **near_duplicate** — the mean similarity of the query to its ``k`` nearest earlier
-  queries (cosine of embeddings, else MinHash Jaccard) is at least a threshold: a flood of
-  minimal variations, the stateful detection of Chen, Carlini & Wagner (2019). An honest
-  user who rephrases twice has two close neighbours, not ``k``.
+* **near_duplicate** — the mean similarity of the query to its ``k`` nearest queries among
+  the principal's last ``near_duplicate_recent`` (cosine of embeddings, else MinHash
+  Jaccard) is at least a threshold: a flood of minimal variations, the stateful detection
+  of Chen, Carlini & Wagner (2019). An honest user who rephrases twice has two close
+  neighbours, not ``k``; a templated service's thousand queries hold a few close pairs by
+  chance, which a recent window does not.
 * **sweep** — the same template with exactly one slot or numeric field varied, over at
   least ``sweep_min`` earlier queries, and, where the varied values are numbers, varied in
-  regular steps (a service working through its own, unordered, ticket ids is not a sweep).
-* **membership** — the same named entity asked about in at least ``membership_min``
-  differently worded queries.
+  regular steps (a service working through its own, unordered, ticket ids is not a sweep);
+  the last ``sweep_min`` steps must be ``sweep_share`` of the queries since the first of
+  them (a helpdesk rotating ten templates over its customers is not sweeping names).
+* **membership** — one person or record (names normalised: "J. Q. Smith", "John Smith"
+  and "john smith" meet) in at least ``membership_min`` differently worded queries that
+  are ``membership_share`` of the window, or — an attacker spacing the questions out —
+  ``membership_persistent_min`` of them within ``membership_span`` that are a steady
+  ``membership_persistent`` share since the first, about an entity written as a person's
+  or a record's somewhere (a title, an initial, an identifier).
 * **rate** — more than ``rate_per_minute`` queries in the last minute.
 
 Findings name the principal only by its fingerprint (the store's key).
@@ -46,13 +54,12 @@ class Settings:
     near_duplicate: float = 0.92  # mean cosine to the k nearest (embeddings)
     near_duplicate_minhash: float = 0.8  # the same, MinHash Jaccard, without embeddings
     sweep_min: int = 8
+    sweep_share: float = 0.2  # …and its last sweep_min steps are this share of the queries
     membership_min: int = 6
     membership_distinct: float = 0.6  # phrasings count as different below this Jaccard
-    membership_share: float = 0.4  # …and they are at least this share of the recent queries,
-    # or, for an attacker who spaces the questions out: the distinct phrasings all fall in
-    # the last ``membership_span`` seconds and make up ``membership_persistent`` of the
-    # principal's queries since the first of them; only for a person or a record, and
-    # with more phrasings
+    membership_share: float = 0.4  # …and they are at least this share of the window,
+    # or (spaced out, a person or a record only) membership_persistent_min of them within
+    # membership_span, a membership_persistent share of the queries since the first
     membership_span: float = 43_200.0
     membership_persistent: float = 0.2
     membership_persistent_min: int = 8
@@ -201,7 +208,8 @@ class ProbingDetector:
         st = self.settings
         varied: Counter[str] = Counter()
         values: dict[str, list[float | int]] = {}
-        for p in past:
+        where: dict[str, list[int]] = {}
+        for i, p in enumerate(past):
             if p.template != new.template or len(p.slots) != len(new.slots):
                 continue
             if set(p.fields) != set(new.fields):
@@ -213,6 +221,7 @@ class ProbingDetector:
                 continue
             axis = f"slot:{slot_diff[0]}" if slot_diff else f"field:{field_diff[0]}"
             varied[axis] += 1
+            where.setdefault(axis, []).append(i)
             values.setdefault(axis, []).append(
                 p.slots[slot_diff[0]] if slot_diff else p.fields[field_diff[0]]
             )
@@ -224,6 +233,12 @@ class ProbingDetector:
         if axis.startswith("field:") and not _regular([float(v) for v in values[axis]]):
             return None
         if len(set(values[axis])) + 1 < st.sweep_min:
+            return None
+        # A sweep is what the principal is doing: its last sweep_min steps are a steady
+        # share of the queries since the first of them. A helpdesk looking up customer
+        # after customer through one of its ten templates is not sweeping names.
+        first = where[axis][-(st.sweep_min - 1)]
+        if st.sweep_min / (len(past) - first + 1) < st.sweep_share:
             return None
         return Probe("sweep", float(count + 1), TECHNIQUE["sweep"])
 
@@ -388,12 +403,13 @@ def _name_keys(words: list[str]) -> list[tuple[str, bool]]:
     if not full or (len(full) == 1 and not initials and not titled):
         return []  # one capitalised word after a sentence's first: not a name
     person = titled or bool(initials)
-    out = [(" ".join(full), person)]
+    # A surname alone ("Ms Marchetti", "E. Marchetti" without its initial) is many people:
+    # it is no key of its own.
+    out = [(" ".join(full), person)] if len(full) > 1 else []
     last = words[-1]
     if len(words) >= 2 and len(last) > 1 and last not in _GENERIC:
         # First initial and surname: "E. Marchetti" meets "Elena Marchetti", while "Hugo
-        # Mensah" and "Amara Mensah" stay two people ("Ms Marchetti" meets "E. Marchetti"
-        # through the full form, initials dropped).
+        # Mensah" and "Amara Mensah" stay two people.
         out.append((f"fis:{words[0][0]} {last}", person))
     return out
 
@@ -415,14 +431,10 @@ def phrase_keys(text: str, key: bytes) -> dict[int, bool]:
     for tok in tokens:
         if tok[0].isalpha() and tok[-1].isdigit():
             add(tok.replace("-", ""), True)
-        elif len(tok) > 1:
-            marked = len(prev) == 1 or prev in _HONORIFIC
-            if tok not in _NOT_NAME:
-                add(tok, marked)  # a bare surname meets "Ms Marchetti" and "E. Marchetti"
-            if prev:
-                if len(prev) > 1:
-                    add(f"{prev} {tok}", False)
-                add(f"fis:{prev[0]} {tok}", len(prev) == 1)
+        elif len(tok) > 1 and prev:
+            if len(prev) > 1:
+                add(f"{prev} {tok}", False)
+            add(f"fis:{prev[0]} {tok}", len(prev) == 1)
         prev = tok
     return out
 

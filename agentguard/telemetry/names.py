@@ -85,3 +85,11 @@ M_ACTION: Final = "agentguard.finding.action"
 M_DETECTOR: Final = "agentguard.detector"
 M_SIGNAL: Final = "agentguard.signal"
 DETECTOR_ALL: Final = "all"
+
+# Policy hot reload (``Guard.watch``): one span per reload attempt
+SPAN_POLICY_RELOAD: Final = "agentguard.policy.reload"
+ATTR_POLICY_FILES: Final = "agentguard.policy.files"
+ATTR_POLICY_VERSION: Final = "agentguard.policy.version"
+ATTR_POLICY_VERSION_PREVIOUS: Final = "agentguard.policy.version.previous"
+ATTR_RELOAD_OUTCOME: Final = "agentguard.policy.reload.outcome"
+EVENT_POLICY_PROBLEM: Final = "agentguard.policy.problem"

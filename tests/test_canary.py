@@ -114,6 +114,22 @@ def test_windows_cover_runs_of_sentences() -> None:
     assert len(ws) == 9
 
 
+def test_windows_are_sized_to_the_canaries(index_dir: Path) -> None:
+    idx = index_mod.load(index_dir)
+    assert idx.manifest["max_sentences"] == 2  # NOTE has two sentences
+    assert idx.window_span == 3
+    one = index_mod.build([Record("c", CODE)], shared_encoder())
+    assert one.window_span == 2  # one-sentence canaries: sentences and pairs only
+    assert {w.sentences for w in windows("Alpha one. Beta two. Gamma three.", span=2)} == {1, 2}
+    legacy = index_mod.CanaryIndex(**{**vars(one), "manifest": {"model": "m"}})
+    assert legacy.window_span == 3  # an index without the figure: the default
+    # A sentence without a word is not embedded on its own.
+    assert [w.text for w in windows("Totals below.\n12 / 40 / 7\nThat is all.", span=1)] == [
+        "Totals below.",
+        "That is all.",
+    ]
+
+
 def test_corpus_formats(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("first record\n\nsecond record\n")
     (tmp_path / "b.txt").write_text("one\nrecord\n\ntwo\n")

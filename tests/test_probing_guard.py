@@ -122,3 +122,11 @@ def test_a_resent_conversation_is_not_counted_again() -> None:
     for n in range(1, 11):  # ten model calls, each re-sending every earlier turn
         for message in history[:n]:
             assert not guard.inspect(message, "model_input", principal="chat-user").findings
+
+
+def test_the_encoder_is_off_unless_the_policy_names_one() -> None:
+    assert Policy().probing.encoder is None
+    named = Policy.model_validate({"probing": {"encoder": "all-MiniLM-L6-v2"}})
+    assert named.probing.encoder == "all-MiniLM-L6-v2"
+    with pytest.raises(ValueError):
+        Policy.model_validate({"probing": {"encoder": 384}})

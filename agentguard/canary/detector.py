@@ -203,7 +203,7 @@ class CanaryDetector:
             return []
         t = self.thresholds
         coverage = self._coverage(text)
-        wins = windows.windows(text)
+        wins = windows.windows(text, span=self.index.window_span)
         vecs = self.encoder.encode([w.text for w in wins]) if wins else None
         # Every record a semantic rule of ``decide`` could accept must be a candidate.
         low = min(t.similar, t.similar_few_facts, t.facts_similar) if floor is None else floor

@@ -71,6 +71,13 @@ class CanaryIndex:
         )
 
     @property
+    def window_span(self) -> int:
+        """Sentences per output window worth embedding: a record's worth, plus one for a
+        paraphrase that splits a sentence (indexes without the figure get the default)."""
+        longest = int(self.manifest.get("max_sentences", windows.SPAN))
+        return max(1, min(windows.SPAN, longest + 1))
+
+    @property
     def model(self) -> str:
         return str(self.manifest["model"])
 
@@ -129,6 +136,8 @@ def build(
         "inputs_checksum": _checksum(key, records, inputs),
         "key_id": hashing.key_id(key),
         "key_in_index": hashing.key_from_env() != key,
+        # The longest record in sentences: output windows need not be longer than this + 1.
+        "max_sentences": max(len(windows.sentences(r.text)) or 1 for r in records),
         "keeps_text": keep_text,
         "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
     }

@@ -2,7 +2,8 @@
 
 Records are a few sentences long, and a leak is usually embedded in other text, so an
 output is compared window by window: each sentence, each pair and each triple of
-consecutive sentences (a record's worth of text without the chatter around it).
+consecutive sentences (a record's worth of text without the chatter around it), no longer
+than the index's records need (``CanaryIndex.window_span``).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import NamedTuple
 
 #: A sentence ends at . ! ? or a line break, before whitespace and a capital, digit or quote.
 _BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[A-Z0-9])|\n+")
+_WORD = re.compile(r"[^\W\d_]{2}")
 #: Longest run of sentences joined into one window.
 SPAN = 3
 #: Windows taken from one output at most (a very long output is checked in its first part).
@@ -60,6 +62,8 @@ def windows(text: str, span: int = SPAN) -> list[Window]:
                 break
             a, b = spans[i][0], spans[i + k - 1][1]
             chunk = text[a:b][:MAX_CHARS]
+            if k == 1 and not _WORD.search(chunk):
+                continue  # no word at all (a rule, a list bullet, numbers): nothing to match
             out.setdefault(chunk, Window(a, b, chunk, k))
             if len(out) >= MAX_WINDOWS:
                 return list(out.values())

@@ -25,3 +25,10 @@ class ProbingPolicy(BaseModel):
     throttle_seconds: float = Field(
         1.0, ge=0, description="throttle: the delay sanitize() adds to a flagged query"
     )
+    encoder: str | None = Field(
+        None,
+        description=(
+            "sentence-encoder model name or path for near-duplicate detection by meaning "
+            '(e.g. "all-MiniLM-L6-v2"; needs the semantic extra); off by default: MinHash only'
+        ),
+    )

@@ -130,3 +130,15 @@ def test_the_encoder_is_off_unless_the_policy_names_one() -> None:
     assert named.probing.encoder == "all-MiniLM-L6-v2"
     with pytest.raises(ValueError):
         Policy.model_validate({"probing": {"encoder": 384}})
+
+
+def test_policy_encoder_gives_signatures_a_sentence_vector() -> None:
+    pytest.importorskip("sentence_transformers")
+    guard = Guard(Policy.model_validate({"probing": {"encoder": "all-MiniLM-L6-v2"}}))
+    prober = guard._state.probing.get(guard.policy.probing, guard.fingerprint)
+    assert prober.encode is not None
+    vec = prober.encode(["What is the balance of account 4471?"])[0]
+    assert vec.shape == (384,)
+    guard.inspect("What is the balance of account 4471?", "model_input", principal="p-1")
+    plain = Guard(Policy())
+    assert plain._state.probing.get(plain.policy.probing, plain.fingerprint).encode is None

@@ -82,7 +82,7 @@ def build_state(
 
 def _store_of(policy: Policy) -> tuple[Any, ...]:
     p = policy.probing
-    return (p.store, p.redis_url, p.window, p.rate_per_minute)
+    return (p.store, p.redis_url, p.window, p.rate_per_minute, p.encoder)
 
 
 def _build_prober(cfg: ProbingPolicy, fingerprint: Fingerprinter) -> Any:
@@ -98,4 +98,14 @@ def _build_prober(cfg: ProbingPolicy, fingerprint: Fingerprinter) -> Any:
         store,
         key=fingerprint.derive("agentguard-probing"),
         settings=Settings(window=cfg.window, rate_per_minute=cfg.rate_per_minute),
+        encode=_probing_encoder(cfg.encoder),
     )
+
+
+def _probing_encoder(model: str | None) -> Any:
+    """The sentence encoder for near-duplicates by meaning, when the policy names one."""
+    if model is None:
+        return None
+    from agentguard.canary.encoder import shared_encoder  # torch only for those who ask
+
+    return shared_encoder(model).encode

@@ -290,6 +290,7 @@ _REFUSAL = re.compile(r"^\[agentguard\] (.+?) withheld .*\(finding kinds: ([^)]*
 #: What observability teams get on each span and finding event (never the record's text).
 SPAN_ATTRIBUTES = (names.ATTR_CHANNEL, names.ATTR_DECISION)
 EVENT_ATTRIBUTES = (names.EV_KIND, names.EV_RULE, names.EV_TECHNIQUE, names.EV_FINGERPRINT)
+EVALUATION_ATTRIBUTES = (names.EVAL_NAME, names.EVAL_LABEL, names.EVAL_SCORE)
 
 
 def _answers(cap: Captured) -> list[str]:
@@ -320,15 +321,20 @@ def _memorised_block(comp: Comparison) -> list[str]:
     out.append(f"   spans exported with agentguard: {len(comp.with_guard.spans)}")
     for span in comp.with_guard.spans:
         attrs = dict(span.attributes or {})
+        if span.name != names.SPAN_INSPECT:  # a GenAI operation span around the model call
+            op = names.GENAI_OPERATION_NAME
+            out.append(f"   {span.name}  {op}={attrs.get(op)}")
+            continue
         out.append(
             f"   {span.name}  " + "  ".join(f"{k}={attrs.get(k, '-')}" for k in SPAN_ATTRIBUTES)
         )
         events: Counter[str] = Counter()
         for event in span.events:
             ev = dict(event.attributes or {})
-            events["  ".join(f"{k}={ev.get(k, '-')}" for k in EVENT_ATTRIBUTES)] += 1
+            keys = EVENT_ATTRIBUTES if event.name == names.EVENT_FINDING else EVALUATION_ATTRIBUTES
+            events[f"{event.name}  " + "  ".join(f"{k}={ev.get(k, '-')}" for k in keys)] += 1
         for line, n in events.items():
-            out.append(f"     {names.EVENT_FINDING}  {line}" + (f"  (x{n})" if n > 1 else ""))
+            out.append(f"     {line}" + (f"  (x{n})" if n > 1 else ""))
     return out
 
 

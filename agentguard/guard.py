@@ -21,8 +21,8 @@ from agentguard.actions import REWRITING, replacement
 from agentguard.context import current_principal
 from agentguard.context import principal as principal_context
 from agentguard.decorators import guard_function
-from agentguard.detectors.base import Detector, Hit, detector_factory
-from agentguard.errors import AgentGuardError, GuardBlocked, PolicyError
+from agentguard.detectors.base import Detector, Hit
+from agentguard.errors import GuardBlocked
 from agentguard.events import InspectionEvent, Observer
 from agentguard.findings import Action, Channel, Decision, Finding, Severity, Verdict
 from agentguard.fingerprint import Fingerprinter
@@ -36,10 +36,10 @@ from agentguard.policy.signals import (
     RetrievalSignals,
     SignalsPolicy,
 )
-from agentguard.policy.state import GuardState, build_state
 from agentguard.shadow import ShadowRunner
 from agentguard.signals import TECHNIQUE, SignalHit, SignalWalk
 from agentguard.signals.prefilter import may_hold_signals
+from agentguard.state import GuardState, build_state
 from agentguard.telemetry.metrics import attach_metrics
 from agentguard.telemetry.spans import record_inspection, tracer
 
@@ -761,20 +761,6 @@ def _kind_action(policy: Policy, channel: Channel) -> Callable[[str], Action]:
     return action_for
 
 
-def _on_channel(policy: Policy, detectors: Sequence[Detector], channel: Channel) -> list[Detector]:
-    """The detectors that run on ``channel``: the policy's ``channels`` for the detector,
-    else the detector's own ``channels`` attribute, else every channel."""
-    out = []
-    for det in detectors:
-        cfg = policy.detectors.get(det.name)
-        allowed = cfg.channels if cfg is not None and cfg.channels is not None else None
-        if allowed is None:
-            allowed = getattr(det, "channels", None)
-        if allowed is None or channel in allowed:
-            out.append(det)
-    return out
-
-
 def _min_conf(policy: Policy, detector: str) -> float:
     cfg = policy.detectors.get(detector)
     return cfg.min_confidence if cfg else 0.0
@@ -792,29 +778,3 @@ def _segments_of(
             out.append((i, lo - starts[i], hi - starts[i]))
         i += 1
     return out
-
-
-#: Built-in detectors whose modules (and their dependencies) load only when configured.
-_LAZY_DETECTORS = {"canary": "agentguard.canary.plugin"}
-
-
-def _build_detectors(policy: Policy) -> list[Detector]:
-    import importlib
-
-    import agentguard.detectors.secrets  # noqa: F401  registers the built-in detector
-
-    built: list[Detector] = []
-    for name, cfg in policy.detectors.items():
-        if not cfg.enabled:
-            continue
-        try:
-            if name in _LAZY_DETECTORS:
-                importlib.import_module(_LAZY_DETECTORS[name])
-            factory = detector_factory(name)
-        except KeyError as exc:
-            raise PolicyError(f"policy field 'detectors.{name}': {exc.args[0]}") from None
-        try:
-            built.append(factory(cfg.options()))
-        except (ValueError, TypeError, OSError, AgentGuardError) as exc:
-            raise PolicyError(f"policy field 'detectors.{name}': {exc}") from None
-    return built

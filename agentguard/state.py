@@ -8,12 +8,14 @@ start never sees half of one policy and half of another.
 
 from __future__ import annotations
 
+import importlib
 import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from agentguard.detectors.base import Detector
+from agentguard.detectors.base import Detector, detector_factory
+from agentguard.errors import AgentGuardError, PolicyError
 from agentguard.findings import Channel
 from agentguard.fingerprint import Fingerprinter
 from agentguard.policy.model import Limits, Policy
@@ -56,8 +58,6 @@ def build_state(
 ) -> GuardState:
     """Build every derived part of ``policy``; raises :class:`PolicyError` before anything
     is swapped when a detector cannot be built."""
-    from agentguard.guard import _build_detectors, _on_channel  # the guard owns detection
-
     detectors = (*_build_detectors(policy), *extra)
     key = policy.fingerprint_key.get_secret_value() if policy.fingerprint_key else None
     same_key = previous is not None and previous._key == key
@@ -109,3 +109,41 @@ def _probing_encoder(model: str | None) -> Any:
     from agentguard.canary.encoder import shared_encoder  # torch only for those who ask
 
     return shared_encoder(model).encode
+
+
+def _on_channel(policy: Policy, detectors: Sequence[Detector], channel: Channel) -> list[Detector]:
+    """The detectors that run on ``channel``: the policy's ``channels`` for the detector,
+    else the detector's own ``channels`` attribute, else every channel."""
+    out = []
+    for det in detectors:
+        cfg = policy.detectors.get(det.name)
+        allowed = cfg.channels if cfg is not None and cfg.channels is not None else None
+        if allowed is None:
+            allowed = getattr(det, "channels", None)
+        if allowed is None or channel in allowed:
+            out.append(det)
+    return out
+
+
+#: Built-in detectors whose modules (and their dependencies) load only when configured.
+_LAZY_DETECTORS = {"canary": "agentguard.canary.plugin"}
+
+
+def _build_detectors(policy: Policy) -> list[Detector]:
+    import agentguard.detectors.secrets  # noqa: F401  registers the built-in detector
+
+    built: list[Detector] = []
+    for name, cfg in policy.detectors.items():
+        if not cfg.enabled:
+            continue
+        try:
+            if name in _LAZY_DETECTORS:
+                importlib.import_module(_LAZY_DETECTORS[name])
+            factory = detector_factory(name)
+        except KeyError as exc:
+            raise PolicyError(f"policy field 'detectors.{name}': {exc.args[0]}") from None
+        try:
+            built.append(factory(cfg.options()))
+        except (ValueError, TypeError, OSError, AgentGuardError) as exc:
+            raise PolicyError(f"policy field 'detectors.{name}': {exc}") from None
+    return built

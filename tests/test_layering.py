@@ -40,7 +40,10 @@ def test_arrows_point_down() -> None:
                 for n in ast.walk(node)
             }
             for node in ast.walk(tree):
-                if isinstance(node, ast.ImportFrom) and id(node) not in typing_only:
-                    if (node.module or "").startswith(upward):
-                        offenders.append(f"{path.relative_to(root)}: {node.module}")
+                if (
+                    isinstance(node, ast.ImportFrom)
+                    and id(node) not in typing_only
+                    and (node.module or "").startswith(upward)
+                ):
+                    offenders.append(f"{path.relative_to(root)}: {node.module}")
     assert offenders == []

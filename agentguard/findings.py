@@ -103,7 +103,16 @@ class Finding(BaseModel):
 class Verdict:
     """The outcome of one inspection: findings, the sanitised copy, and whether it was blocked."""
 
-    __slots__ = ("blocked", "channel", "decision", "delay", "findings", "payload", "reason")
+    __slots__ = (
+        "blocked",
+        "channel",
+        "decision",
+        "delay",
+        "findings",
+        "on_block",
+        "payload",
+        "reason",
+    )
 
     def __init__(
         self,
@@ -121,6 +130,9 @@ class Verdict:
         self.reason = reason
         #: Seconds ``sanitize`` waits before returning (a throttled principal); 0 otherwise.
         self.delay = 0.0
+        #: What the policy that decided says a block does (``raise`` or ``refuse``): the
+        #: adapters act on it, so a reload between inspection and return cannot change it.
+        self.on_block = "raise"
 
     def __repr__(self) -> str:
         kinds = sorted({f.kind for f in self.findings})

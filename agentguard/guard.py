@@ -151,8 +151,8 @@ class Guard:
         self, payload: Any, channel: Channel | str = "tool_output", principal: str | None = None
     ) -> Any:
         """The sanitised payload; raises :class:`GuardBlocked` when the policy blocks it."""
-        state = self._state  # the policy that blocks is the one that says raise or refuse
-        return self._outcome(self._inspect(payload, _channel(channel), principal, state), state)
+        # The verdict carries the deciding policy's on_block: a reload cannot change it.
+        return self._outcome(self._inspect(payload, _channel(channel), principal))
 
     async def ainspect(
         self, payload: Any, channel: Channel | str = "tool_output", principal: str | None = None
@@ -167,7 +167,7 @@ class Guard:
         if verdict.delay:
             await asyncio.sleep(verdict.delay)
             verdict.delay = 0.0
-        return self._outcome(verdict, state)
+        return self._outcome(verdict)
 
     async def _ainspect(
         self, payload: Any, ch: Channel, principal: str | None, state: GuardState
@@ -221,10 +221,11 @@ class Guard:
         wrappers = importlib.import_module("agentguard.langchain.wrappers")
         return wrappers.wrap(self, obj, channel=channel, principal=principal)
 
-    def _outcome(self, verdict: Verdict, state: GuardState | None = None) -> Any:
+    @staticmethod
+    def _outcome(verdict: Verdict) -> Any:
         if verdict.delay:
             time.sleep(verdict.delay)
-        if verdict.blocked and (state or self._state).policy.on_block == "raise":
+        if verdict.blocked and verdict.on_block == "raise":
             raise GuardBlocked(verdict.reason or "policy", verdict.findings, verdict.channel.value)
         return verdict.payload
 
@@ -240,12 +241,17 @@ class Guard:
         """``state``: a snapshot to inspect under (streaming narrows its detectors)."""
         if principal is None:
             principal = current_principal()
+        state = state or self._state
         if not self.observers:
-            return self._run(payload, channel, principal, None, state)
+            verdict = self._run(payload, channel, principal, None, state)
+            if verdict.blocked:
+                verdict.on_block = state.policy.on_block
+            return verdict
         t0 = time.perf_counter_ns()
         timings: dict[str, int] = {}
-        state = state or self._state
         verdict = self._run(payload, channel, principal, timings, state)
+        if verdict.blocked:
+            verdict.on_block = state.policy.on_block
         self._notify(
             InspectionEvent(
                 channel=channel,

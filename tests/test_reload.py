@@ -162,3 +162,17 @@ def test_a_change_is_taken_only_once_it_holds_still(tmp_path: Path) -> None:
     result = watcher.check()
     assert result is not None and result.applied and guard.policy.name == "blocking"
     assert watcher.check() is None
+
+
+def test_a_block_is_settled_by_the_policy_that_decided_it() -> None:
+    """A reload between an inspection and its outcome cannot turn a refusal into a raise."""
+    from agentguard.langchain.wrappers import _settle
+
+    guard = Guard(policy_from_toml(BLOCK))
+    verdict = guard.inspect(f"key {tokens.github_pat()}", channel="tool_output")
+    assert verdict.blocked and verdict.on_block == "refuse"
+    guard.reload(policy_from_toml('on_block = "raise"\n[actions]\nsecret = "block"\n'))
+    assert Guard._outcome(verdict) == "NO"
+    assert _settle(guard, verdict) == (True, "NO")
+    again = guard.inspect(f"key {tokens.github_pat()}", channel="tool_output")
+    assert again.on_block == "raise"

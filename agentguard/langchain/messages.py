@@ -95,7 +95,7 @@ def refusal_text(verdict: Verdict, what: str = "content") -> str:
 
 
 def _refused(guard: Guard, message: M, verdict: Verdict, what: str) -> M:
-    if guard.policy.on_block == "raise":
+    if verdict.on_block == "raise":
         raise GuardBlocked(verdict.reason or "policy", verdict.findings, verdict.channel.value)
     text = refusal_text(verdict, what)
     update: dict[str, Any] = {

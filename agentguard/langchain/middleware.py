@@ -92,7 +92,7 @@ class AgentGuardMiddleware(AgentMiddleware):  # type: ignore[misc,type-arg,unuse
         return self.principal(request)
 
     def _blocked(self, verdict: Verdict) -> None:
-        if self.guard.policy.on_block == "raise":
+        if verdict.on_block == "raise":
             raise GuardBlocked(verdict.reason or "policy", verdict.findings, verdict.channel.value)
 
     def _quiet_model(self, request: ModelRequest) -> ModelRequest:

@@ -140,9 +140,9 @@ def wrap(
 def _settle(guard: Guard, verdict: Verdict) -> tuple[bool, Any]:
     """(blocked, payload): raises under ``on_block = "raise"``, else reports a refusal."""
     if verdict.blocked:
-        if guard.policy.on_block == "raise":
+        if verdict.on_block == "raise":
             raise GuardBlocked(verdict.reason or "policy", verdict.findings, verdict.channel.value)
-        return True, guard.policy.refusal
+        return True, verdict.payload  # the refusal of the policy that blocked
     return False, verdict.payload
 
 

@@ -54,6 +54,7 @@ class StreamSanitizer:
         self.blocked = False
         self._closed = False
         state = guard._state  # one snapshot for the whole stream
+        self._policy = state.policy
         self._enabled = state.policy.channel_enabled(self.channel)
         # Detectors that judge sentences (the memorisation check) see the stream first, by
         # sentences; the others see what they release, around their anchors.
@@ -282,9 +283,9 @@ class StreamSanitizer:
         self._buf = ""
         self._open = []
         self._done = []
-        if self.guard.policy.on_block == "raise":
+        if self._policy.on_block == "raise":
             raise GuardBlocked(reason, tuple(self.findings), self.channel.value)
-        return self.guard.policy.refusal
+        return self._policy.refusal
 
 
 def sanitize_stream(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -118,3 +119,25 @@ def test_only_channels_the_detector_runs_on_are_held(index_dir: Path) -> None:
     guard = _guard(index_dir)
     s = StreamSanitizer(guard, "model_input")  # the check does not run on model input
     assert s._sentences is None
+
+
+def test_a_shadow_check_sees_the_whole_stream_once(index_dir: Path, spans: tuple[Any, Any]) -> None:
+    provider, exporter = spans
+    policy = Policy.model_validate(
+        {"detectors": {"canary": {"index": str(index_dir), "mode": "shadow"}}}
+    )
+    guard = Guard(policy, tracer_provider=provider)
+    s = StreamSanitizer(guard, "model_output")
+    assert s._sentences is None  # nothing is held for a detector that only reports
+    out = "".join(s.feed(c) for c in _chunks(LEAK)) + s.close()
+    assert out == LEAK and s.findings == []
+    assert guard.shadow.drain(60)
+    shadow = [sp for sp in exporter.get_finished_spans() if sp.attributes.get("agentguard.mode")]
+    assert len(shadow) == 1  # one scan of the whole stream, not one per fragment
+    kinds = [
+        e.attributes["agentguard.finding.kind"]
+        for e in shadow[0].events
+        if e.name == "agentguard.finding"
+    ]
+    assert kinds == ["memorisation/verbatim"]
+    assert "Gonzalez" not in shadow[0].to_json()

@@ -61,11 +61,20 @@ class StreamSanitizer:
         on_channel = state.for_channel[self.channel]
         by_sentence = sentence_detectors(on_channel)
         rest = tuple(d for d in on_channel if d not in by_sentence)
-        self._rest = replace(state, for_channel={**state.for_channel, self.channel: rest})
+        # Shadow detectors see the whole stream once, at the end, not the parts inspected
+        # on the way (``_shadow`` keeps a copy only when there are any).
+        self._shadow_dets = tuple(state.shadow_for[self.channel])
+        self._shadow: list[str] | None = [] if self._shadow_dets else None
+        no_shadow = {**state.shadow_for, self.channel: ()}
+        self._rest = replace(
+            state, for_channel={**state.for_channel, self.channel: rest}, shadow_for=no_shadow
+        )
         self._sentences: SentenceStage | None = None
         if by_sentence:
             narrowed = replace(
-                state, for_channel={**state.for_channel, self.channel: tuple(by_sentence)}
+                state,
+                for_channel={**state.for_channel, self.channel: tuple(by_sentence)},
+                shadow_for=no_shadow,
             )
             self._sentences = SentenceStage(
                 by_sentence,
@@ -105,6 +114,8 @@ class StreamSanitizer:
             return ""
         if not self._enabled:
             return chunk
+        if self._shadow is not None:
+            self._shadow.append(chunk)
         if self._sentences is not None:
             chunk = self._sentences.feed(chunk)
             if self._sentences.verdict is not None:
@@ -144,6 +155,11 @@ class StreamSanitizer:
             return ""
         if not self._enabled:
             return ""
+        if self._shadow is not None:
+            whole = "".join(self._shadow)[: self._policy.limits.max_chars]
+            self._shadow = None
+            for det in self._shadow_dets:
+                self.guard.shadow.submit(det, whole, self.channel, self.principal)
         if self._sentences is not None:
             tail = self._sentences.close()
             if self._sentences.verdict is not None:

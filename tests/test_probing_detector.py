@@ -8,7 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from agentguard.probing.detector import ProbingDetector, Settings, names
+from agentguard.probing import signature as sig
+from agentguard.probing.detector import (
+    ProbingDetector,
+    Settings,
+    names,
+    phrase_keys,
+    plain_names,
+)
 from agentguard.probing.store import MemoryStore, RedisStore
 from tests.redis_server import RedisServer, redis_server
 
@@ -271,3 +278,60 @@ def test_tool_calls_that_differ_in_free_text_are_not_one_field_varied() -> None:
         for m in [*metrics, "churn", "tickets", "nps"]
     ]
     assert _first(_kinds(ProbingDetector(key=KEY), same_day), "sweep") == 7
+
+
+def test_a_name_typed_only_in_lower_case_is_still_a_person() -> None:
+    forms = ["kenji watanabe", "k. watanabe", "kenji watanabe", "k. watanabe"]
+    asks = [tpl.format(n=forms[i % 4]).lower() for i, tpl in enumerate(_ABOUT)]
+    first = _spaced(ProbingDetector(key=KEY), asks, random.Random(5))
+    assert first is not None and first <= 11
+    assert ("fis:k watanabe", True) in plain_names("is k. watanabe in your training data?")
+    assert ("kenji watanabe", False) in plain_names("do you know kenji watanabe's manager?")
+    # A writer who capitalises mid-sentence writes names with capitals: no guessing.
+    assert plain_names("Is kenji watanabe in the Halvorsen Logistics files?") == []
+
+
+def test_lower_case_template_words_are_no_name() -> None:
+    rng = random.Random(7)
+    moods = ["angry", "calm", "confused", "frustrated", "polite", "in a hurry"]
+    queue = [
+        f"Draft a first response for ticket #{rng.randint(10_000, 99_999)}; the customer "
+        f"sounds {rng.choice(moods)}."
+        for _ in range(40)
+    ]
+    assert not any(_kinds(ProbingDetector(key=KEY), queue, "model_input"))
+
+
+def test_a_title_is_no_first_initial() -> None:
+    # "ms marchetti" typed in lower case is no "M. Marchetti" (nor "Maria Marchetti").
+    assert sig.keyed(KEY, "fis:m marchetti") not in phrase_keys("call ms marchetti", KEY)
+    assert sig.keyed(KEY, "fis:e marchetti") in phrase_keys("call e. marchetti", KEY)
+
+
+def test_a_helpdesk_working_many_customers_is_no_spaced_probe() -> None:
+    """One customer's long case among other customers' cases, each named as a person."""
+    rng = random.Random(8)
+    others = [f"{f[0]}. {last}" for f in ("Ana", "Ben", "Eva", "Ivo") for last in _LASTS]
+    det = ProbingDetector(key=KEY)
+    t = 5_000.0
+    flagged = False
+    for tpl in _ABOUT[:10]:
+        ask = tpl.format(n="Jane Roe" if rng.random() < 0.5 else "J. Roe")
+        flagged |= any(p.kind == "membership" for p in det.observe("p", "d", ask, ask, now=t))
+        for _ in range(2):
+            t += rng.uniform(300, 600)
+            q = rng.choice(_DESK).format(n=others.pop(rng.randrange(len(others))))
+            flagged |= any(p.kind == "membership" for p in det.observe("p", "d", q, q, now=t))
+        t += rng.uniform(300, 600)
+    assert not flagged
+    # The same questions with unrelated ones between are a probe (the test above).
+
+
+_LASTS = ["Abbott", "Brandt", "Costa", "Dietz", "Fischer", "Grant", "Holm"]
+_DESK = [
+    "Pull up the account for {n}.",
+    "What plan is {n} on?",
+    "List the open tickets for {n}.",
+    "When did {n} last log in?",
+    "Summarise the case history for {n}.",
+]

@@ -14,11 +14,13 @@ Four checks, each cheap against a history of a few hundred signatures:
   the last ``sweep_min`` steps must be ``sweep_share`` of the queries since the first of
   them (a helpdesk rotating ten templates over its customers is not sweeping names).
 * **membership** — one person or record (names normalised: "J. Q. Smith", "John Smith"
-  and "john smith" meet) in at least ``membership_min`` differently worded queries that
-  are ``membership_share`` of the window, or — an attacker spacing the questions out —
-  ``membership_persistent_min`` of them within ``membership_span`` that are a steady
-  ``membership_persistent`` share since the first, about an entity written as a person's
-  or a record's somewhere (a title, an initial, an identifier).
+  and "john smith" meet; a name typed only in lower case is found by its uncommon words)
+  in at least ``membership_min`` differently worded queries that are ``membership_share``
+  of the window, or — an attacker spacing the questions out — ``membership_persistent_min``
+  of them within ``membership_span`` that are a steady ``membership_persistent`` share
+  since the first, about an entity written as a person's or a record's somewhere (a title,
+  an initial, an identifier), and ``membership_dominance`` of the queries since the first
+  that name any person (a helpdesk works many customers' cases).
 * **rate** — more than ``rate_per_minute`` queries in the last minute.
 
 Findings name the principal only by its fingerprint (the store's key).
@@ -65,6 +67,8 @@ class Settings:
     membership_span: float = 43_200.0
     membership_persistent: float = 0.2
     membership_persistent_min: int = 8
+    # …and at least this share of the queries since the first that name a person at all
+    membership_dominance: float = 0.8
     near_duplicate_recent: int = 100  # the k nearest are looked for among these many
     rate_per_minute: int = 60
     perturbation: float = 0.02  # relative change under which two numbers are "the same"
@@ -108,12 +112,16 @@ class ProbingDetector:
         past = [self._decode(r) for r in raw]
         if past and self._entities is names:
             spelt = phrase_keys(text, self.key)
-            extra = {e for p in past for e in p.entities if e in spelt}
-            if extra - set(new.entities):
+            extra = spelt.keys() & set().union(*(p.entities for p in past))
+            added = extra - set(new.entities)
+            if added:
                 new.entities = tuple(sorted(set(new.entities) | extra))
             marked = {e for e in extra if spelt[e]}
             if marked - set(new.people):
                 new.people = tuple(sorted(set(new.people) | marked))
+            # Met here only as lower-case words: no more a name's than they were before.
+            lower = {e for e in added if not spelt[e]} | set(new.plain)
+            new.plain = tuple(sorted(lower - set(new.people)))
         if any(_same(new, p) for p in past[-_RESENT:]):
             # The same query again: an agent framework re-sends the whole conversation with
             # every model call. It is not a new query, so it is neither kept nor counted.
@@ -145,21 +153,31 @@ class ProbingDetector:
         """The query's signature; ``people`` are its entities written as a person's or a
         record's (with a title or an initial; an e-mail address, an identifier) — with a
         custom ``entities`` function, all of them."""
+        plain: tuple[int, ...] = ()
         if self._entities is names:
             marked = _names(text)
+            lower = plain_names(text)
+            seen = {e for e, _ in marked}
+            plain = tuple(
+                sorted({sig.keyed(self.key, e) for e, p in lower if not p and e not in seen})
+            )
+            marked += lower
         else:
             marked = [(e.lower(), True) for e in self._entities(text)]
         ents = tuple(sorted({sig.keyed(self.key, e) for e, _ in marked}))
         people = tuple(sorted({sig.keyed(self.key, e) for e, person in marked if person}))
+        plain = tuple(e for e in plain if e not in people)
         if isinstance(payload, str):
             s = sig.of_text(payload, now, self.key, ents)
             if self.encode is not None:
                 s.vec = self.encode([payload[:2000]])[0].astype(np.float16)
             s.people = people
+            s.plain = plain
             return s
         s = sig.of_call(payload, now, self.key, text)
         s.entities = ents
         s.people = people
+        s.plain = plain
         return s
 
     # --- the checks ---------------------------------------------------------------------
@@ -260,10 +278,28 @@ class ProbingDetector:
         groups = [frozenset((e,)) for e in new.entities]
         if len(new.people) > 1:
             groups.append(frozenset(new.people))
+        # Where each of the query's entities was mentioned before: one pass over the history.
+        # A pair of lower-case words is a name only once written as one (named) somewhere.
+        if not new.entities:
+            return None
+        wanted = set(new.entities)
+        hits: dict[int, list[int]] = {}
+        named = wanted.difference(new.plain)
+        for i, p in enumerate(past):
+            if p.entities and not wanted.isdisjoint(p.entities):
+                for e in wanted.intersection(p.entities):
+                    hits.setdefault(e, []).append(i)
+                    if e not in p.plain:
+                        named.add(e)
         for group in groups:
-            at = [i for i, p in enumerate(past) if not group.isdisjoint(p.entities)]
+            if len(group) == 1:
+                at = hits.get(next(iter(group)), [])
+            else:
+                at = sorted({i for e in group for i in hits.get(e, ())})
             if len(at) + 1 < st.membership_min:
                 continue
+            if named.isdisjoint(group):
+                continue  # lower-case words, never a name's: a template's fixed text
             distinct = [new]
             recent: list[int] = []  # indices of the distinct phrasings, oldest first
             for i in at:
@@ -290,6 +326,16 @@ class ProbingDetector:
                 continue
             mentions = sum(1 for i in at if i >= first) + 1
             if mentions / (len(past) - first + 1) >= st.membership_persistent:
+                # …and it is the person the principal asks about: a helpdesk working many
+                # customers' cases mentions others in between, a prober's fillers rarely do.
+                persons = set(new.people).union(*(p.people for p in past))
+                others = sum(
+                    1
+                    for p in past[first:]
+                    if group.isdisjoint(p.entities) and not persons.isdisjoint(p.entities)
+                )
+                if mentions / (mentions + others) < st.membership_dominance:
+                    continue
                 best = max(best, len(distinct))
         if best:
             return Probe("membership", float(best), TECHNIQUE["membership"])
@@ -439,9 +485,111 @@ def phrase_keys(text: str, key: bytes) -> dict[int, bool]:
         elif len(tok) > 1 and prev:
             if len(prev) > 1:
                 add(f"{prev} {tok}", False)
-            add(f"fis:{prev[0]} {tok}", len(prev) == 1)
+            if prev not in _HONORIFIC:  # "ms marchetti" is no "M. Marchetti"
+                add(f"fis:{prev[0]} {tok}", len(prev) == 1)
         prev = tok
     return out
 
 
 _TOKEN = re.compile(r"\b[a-z]{1,3}-?\d{3,}\b|[a-z][a-z'’-]*")
+
+
+#: Among the most common English words (and words common in questions): never part of a
+#: name typed in lower case.
+_COMMON = _wordset(
+    """
+    the be to of and a in that have i it for not on with he as you do at this but his by
+    from they we say her she or an will my one all would there their what so up out if
+    about who get which go me when make can like time no just him know take people into
+    year your good some could them see other than then now look only come its over think
+    also back after use two how our work first well way even new want because any these
+    give day most us is are was were been being has had did does said made went got am find
+    tell ask seem feel try leave call keep let begin show hear play run move live believe
+    hold bring happen write provide sit stand lose pay meet include continue set learn
+    change lead understand watch follow stop create speak read allow add spend grow open
+    walk win offer remember love consider appear buy wait serve die send expect build stay
+    fall cut reach kill remain suggest raise pass sell require report decide pull explain
+    hope develop carry break receive agree support hit produce eat cover catch draw choose
+    cause point listen realise realize place close turn start help need mean put become
+    thing man woman child world life hand part eye week case system program question
+    government number night home water room mother area money story fact month lot right
+    study book job word business issue side kind head house service friend father power
+    hour game line end member law car city community name president team minute idea kid
+    body information school face others level office door health person art war history
+    party result morning reason research girl guy moment air teacher force education foot
+    boy age policy everything process music market sense nation plan college interest death
+    experience effect class control care field development role effort rate heart drug
+    leader light voice wife police mind price decision son view relationship town road arm
+    difference value building action model season society tax director position player
+    record paper space ground form event official matter center couple site project
+    activity star table court oil situation cost industry figure street image phone data
+    picture practice piece land product doctor wall patient worker news test movie north
+    technology step baby computer type attention film tree source organization hair window
+    evidence population truth list great little own old big high different small large next
+    early young important few public bad same able last long best sure free better true
+    whole real full special easy clear recent certain personal red difficult available
+    likely short single medical current wrong private past foreign fine common poor natural
+    significant similar hot dead central happy serious ready simple left physical general
+    environmental financial blue democratic dark various entire legal religious cold final
+    main green nice huge popular traditional cultural very often however too usually really
+    never always sometimes together simply generally instead actually already enough both
+    either each every many much more less least such still yet ever almost away once here
+    where why off down again perhaps quite rather several around through during before
+    between under without within along following across behind beyond plus except until
+    since upon against among toward towards i'm i've i'd i'll it's that's what's there's
+    don't doesn't didn't can't won't isn't aren't wasn't weren't you're we're they're let's
+    how's yes okay ok please thanks thank hello hi hey sorry answer quick check example
+    anything something nothing someone anyone everyone today tomorrow yesterday three four
+    five six seven eight nine ten hundred thousand million second third
+    """
+)
+#: A capitalised word after a lower-case one or a comma: the writer capitalises names.
+_MID_CAP = re.compile(r"(?<=[a-z,;:] )(?!I\b|I['’])[A-Z]")
+_PLAIN_TOKEN = re.compile(r"[a-z][a-z'’-]*\.?|[^\sa-z]")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def plain_names(text: str) -> list[tuple[str, bool]]:
+    """Names typed without capitals, in a query whose writer capitalises nothing mid-sentence
+    (one that does writes its names with capitals, which :func:`_names` finds): each pair of
+    adjacent words that are not common English words (``kenji watanabe``) gives the same
+    keys as the capitalised name would, and an initial with a surname (``k. watanabe``)
+    its first-initial key, marked as a person's, as after a title (``dr kenji watanabe``).
+    Punctuation and full stops end a name."""
+    head = text[:4000]
+    if _MID_CAP.search(head):
+        return []
+    out: list[tuple[str, bool]] = []
+    prev = ""  # the last name word or initial of the current run
+    initial = ""  # the run's initial just before this word, if any
+    titled = False
+    for tok in _PLAIN_TOKEN.findall(head.lower()):
+        if not tok[0].isalpha():
+            prev, initial, titled = "", "", False
+            continue
+        word = _POSSESSIVE.sub("", tok.rstrip("."))
+        ends = tok.endswith(".") and len(word) > 1 and word not in _HONORIFIC
+        if word in _HONORIFIC:
+            prev, initial, titled = "", "", True
+        elif len(word) == 1 and tok.endswith("."):  # an initial ("a", "i" are words)
+            if prev and not initial:
+                initial = word  # a middle initial: "john q. smith"
+            else:
+                prev, initial = word, ""
+        elif len(word) > 1 and word not in _COMMON and word not in _NOT_NAME | _SUFFIX:
+            if initial:  # "k. watanabe" (and "john q. smith", below)
+                out.append((f"fis:{initial} {word}", True))
+            if len(prev) == 1:
+                out.append((f"fis:{prev} {word}", True))
+            elif prev:
+                person = titled or bool(initial)
+                out.append((f"{prev} {word}", person))
+                if word not in _GENERIC:
+                    out.append((f"fis:{prev[0]} {word}", person))
+            titled = titled and not prev
+            prev, initial = word, ""
+        else:
+            prev, initial, titled = "", "", False
+        if ends:
+            prev, initial, titled = "", "", False
+    return out

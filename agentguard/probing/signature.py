@@ -12,7 +12,9 @@
   sweep walks one of them); of a number with more than seven digits (a card, a phone, an
   account) only the last four digits are kept;
 * ``entities`` — keyed hashes of the names and identifiers the query mentions: the same
-  person asked about in many phrasings is membership probing.
+  person asked about in many phrasings is membership probing; ``people`` and ``plain``
+  say which of them were written as a person's and which were only pairs of uncommon
+  words typed in lower case.
 
 Nothing here holds the query's text or a long number from it; hashes are keyed with the
 guard's fingerprint key.
@@ -55,6 +57,7 @@ class Signature:
     fields: dict[str, float] = field(default_factory=dict)
     entities: tuple[int, ...] = ()
     people: tuple[int, ...] = ()  # the entities written as a person's or a record's
+    plain: tuple[int, ...] = ()  # the entities seen only as lower-case words, unmarked
 
     def dumps(self) -> bytes:
         doc: dict[str, Any] = {
@@ -68,6 +71,8 @@ class Signature:
         }
         if self.people:
             doc["p"] = list(self.people)
+        if self.plain:
+            doc["l"] = list(self.plain)
         if self.vec is not None:
             doc["v"] = base64.b64encode(self.vec.astype("<f2").tobytes()).decode()
         return json.dumps(doc, separators=(",", ":")).encode()
@@ -86,6 +91,7 @@ class Signature:
             fields={k: float(v) for k, v in doc.get("f", {}).items()},
             entities=tuple(doc.get("e", ())),
             people=tuple(doc.get("p", ())),
+            plain=tuple(doc.get("l", ())),
         )
 
 

@@ -33,9 +33,7 @@ import argparse
 import gc
 import json
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -52,6 +50,7 @@ from agentguard.policy.model import Policy
 from agentguard.probing.detector import ProbingDetector
 from agentguard.probing.signature import Signature
 from agentguard.probing.store import MemoryStore, RedisStore, Store
+from tests.redis_server import RedisServer
 
 KEY = b"probing-speed-benchmark-key-0032"
 HISTORY = 10_000
@@ -112,43 +111,6 @@ def _decoded_bytes(raw: bytes) -> int:
     return total
 
 
-class _Redis:
-    """A throwaway ``redis-server`` on a free loopback port (no persistence)."""
-
-    def __init__(self) -> None:
-        binary = shutil.which("redis-server")
-        if binary is None:
-            raise RuntimeError("redis-server is not installed")
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            self.port = int(s.getsockname()[1])
-        self.dir = tempfile.TemporaryDirectory()
-        self.proc = subprocess.Popen(
-            [binary, "--port", str(self.port), "--bind", "127.0.0.1", "--dir", self.dir.name,
-             "--save", "", "--appendonly", "no"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
-                    return
-            except OSError:
-                time.sleep(0.05)
-        self.close()
-        raise RuntimeError("redis-server did not start")
-
-    @property
-    def url(self) -> str:
-        return f"redis://127.0.0.1:{self.port}/0"
-
-    def close(self) -> None:
-        self.proc.terminate()
-        self.proc.wait(10)
-        self.dir.cleanup()
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--queries", type=int, default=400, help="timed queries per row")
@@ -160,8 +122,12 @@ def main() -> None:
     probe = _queries(args.queries, seed=12)
     stores: dict[str, Store] = {"memory": MemoryStore()}
     server = None
+    workdir = tempfile.TemporaryDirectory()
     if not args.no_redis:
-        server = _Redis()
+        if shutil.which("redis-server") is None:
+            raise SystemExit("redis-server is not installed (or pass --no-redis)")
+        server = RedisServer(Path(workdir.name))  # the tests' throwaway server
+        server.start()
         stores["redis"] = RedisStore(url=server.url, prefix="bench", timeout=2.0)
     try:
         detectors = {name: ProbingDetector(store, key=KEY) for name, store in stores.items()}
@@ -260,7 +226,8 @@ def main() -> None:
             print(f"       {used / max(count, 1):.0f} B each")
     finally:
         if server is not None:
-            server.close()
+            server.stop()
+        workdir.cleanup()
 
 
 if __name__ == "__main__":

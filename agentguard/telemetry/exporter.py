@@ -73,15 +73,11 @@ class RedactingSpanExporter(SpanExporter):
         if scope is not None and scope.name == n.INSTRUMENTATION_NAME:
             return span
         try:
-            record = _parts(span)
-            clean = self.scrubber.clean(record)
-            return span if clean is record else _rebuild(span, clean)
-        except Exception as exc:  # never the raw span, and never a failed export batch
-            log.warning("agentguard could not sanitise a span: %s", type(exc).__name__)
-        try:
-            return _rebuild(span, {k: scrub.withheld(v) for k, v in _parts(span).items()})
-        except Exception:
+            parts = _parts(span)
+        except Exception as exc:  # an unreadable span is not exported at all
+            log.warning("agentguard could not read a span: %s", type(exc).__name__)
             return None
+        return self.scrubber.redact(span, parts, lambda clean: _rebuild(span, clean), "span")
 
     def shutdown(self) -> None:
         self.inner.shutdown()  # type: ignore[no-untyped-call,unused-ignore]

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import logging
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -33,8 +32,6 @@ if TYPE_CHECKING:
     from agentguard.guard import Guard
 
 __all__ = ["RedactingLogExporter", "install_log_redaction"]
-
-log = logging.getLogger("agentguard")
 
 
 class RedactingLogExporter(LogRecordExporter):
@@ -65,15 +62,9 @@ class RedactingLogExporter(LogRecordExporter):
         parts: dict[str, Any] = {"body": lr.body, "attributes": dict(lr.attributes or {})}
         if lr.event_name:
             parts["event_name"] = lr.event_name
-        try:
-            clean = self.scrubber.clean(parts)
-            return record if clean is parts else _rebuild(record, clean)
-        except Exception as exc:
-            log.warning("agentguard could not sanitise a log record: %s", type(exc).__name__)
-        try:
-            return _rebuild(record, {k: scrub.withheld(v) for k, v in parts.items()})
-        except Exception:
-            return None
+        return self.scrubber.redact(
+            record, parts, lambda clean: _rebuild(record, clean), "log record"
+        )
 
     def shutdown(self) -> None:
         self.inner.shutdown()  # type: ignore[no-untyped-call,unused-ignore]

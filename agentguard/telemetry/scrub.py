@@ -24,8 +24,8 @@ from __future__ import annotations
 import contextvars
 import json
 import logging
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from agentguard.findings import Channel, Verdict
 
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from agentguard.guard import Guard
 
 log = logging.getLogger("agentguard")
+T = TypeVar("T")
 
 WITHHELD = "[WITHHELD:agentguard]"
 TRUNCATED = "[TRUNCATED:agentguard]"
@@ -74,6 +75,25 @@ class Scrubber:
         except Exception as exc:  # a guard failure must not export raw content, or crash
             log.warning("agentguard could not sanitise telemetry: %s", type(exc).__name__)
             return {k: withheld(v) for k, v in record.items()}
+
+    def redact(
+        self,
+        original: T,
+        parts: dict[str, Any],
+        rebuild: Callable[[dict[str, Any]], T],
+        what: str,
+    ) -> T | None:
+        """``original`` rebuilt from its cleaned ``parts`` (itself when nothing changed); its
+        values withheld when cleaning fails; None (not exported) when even that fails."""
+        try:
+            clean = self.clean(parts)
+            return original if clean is parts else rebuild(clean)
+        except Exception as exc:  # never the raw value, and never a failed export batch
+            log.warning("agentguard could not sanitise a %s: %s", what, type(exc).__name__)
+        try:
+            return rebuild({k: withheld(v) for k, v in parts.items()})
+        except Exception:
+            return None
 
     def _clean_part(self, value: Any) -> Any:
         """After a block: each attribute (or event, link, body) on its own."""
